@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// OpenSSL is linked from its static archives so that the binary needs only glibc at run time
+// (DESIGN.md, "Dependencies and size"). The module map names no library for the same reason.
+let staticOpenSSL: [LinkerSetting] = [
+    .linkedLibrary(":libssl.a"),
+    .linkedLibrary(":libcrypto.a"),
+]
+
+let package = Package(
+    name: "backup-checker",
+    products: [
+        .executable(name: "backup-checker", targets: ["backup-checker"]),
+        .library(name: "MySQLWire", targets: ["MySQLWire"]),
+        .library(name: "Checker", targets: ["Checker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .target(
+            name: "Transport",
+            dependencies: ["COpenSSL"],
+            linkerSettings: staticOpenSSL
+        ),
+        .target(name: "MySQLWire", dependencies: ["Transport", "COpenSSL"]),
+        .target(name: "Checker", dependencies: ["MySQLWire", "Transport"]),
+        .executableTarget(
+            name: "backup-checker",
+            dependencies: [
+                "Checker",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Checker", "MySQLWire"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+/// The server asking the client to authenticate again with another plugin and nonce.
+/// https://mariadb.com/kb/en/connection/#authentication-switch-request
+struct AuthSwitchRequest: Equatable {
+    var pluginName: String
+    var pluginData: [UInt8]
+
+    static func isAuthSwitch(_ payload: [UInt8]) -> Bool { payload.first == 0xFE }
+
+    init(decoding payload: [UInt8]) throws(MySQLError) {
+        var reader = ByteReader(payload, context: "auth switch request")
+        _ = try reader.readUInt8()
+        guard !reader.isAtEnd else {
+            throw .unsupported("the server asked for the pre-4.1 password hash (mysql_old_password)")
+        }
+        pluginName = try reader.readNullTerminatedString()
+        var data = Array(reader.readRest())
+        if data.last == 0 { data.removeLast() }
+        pluginData = data
+    }
+}

@@ -1,0 +1,145 @@
+/// The one place where bytes from the server become values. Every read is bounds-checked;
+/// running past the end throws `MySQLError.malformed` naming the structure being read.
+public struct ByteReader {
+    /// The bytes being read.
+    public let bytes: [UInt8]
+    /// Offset of the next unread byte.
+    public private(set) var offset: Int
+    private let end: Int
+    /// Name of the structure, for error messages ("server greeting", "OK packet").
+    public let context: String
+
+    public init(_ bytes: [UInt8], context: String) {
+        self.bytes = bytes
+        self.offset = 0
+        self.end = bytes.count
+        self.context = context
+    }
+
+    /// Bytes not yet read.
+    public var remaining: Int { end - offset }
+    public var isAtEnd: Bool { offset >= end }
+
+    /// The next byte, without consuming it.
+    public func peek() throws(MySQLError) -> UInt8 {
+        guard offset < end else { throw truncated(needing: 1) }
+        return bytes[offset]
+    }
+
+    public mutating func readUInt8() throws(MySQLError) -> UInt8 {
+        guard offset < end else { throw truncated(needing: 1) }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    public mutating func readUInt16() throws(MySQLError) -> UInt16 {
+        UInt16(truncatingIfNeeded: try readLittleEndian(2))
+    }
+
+    public mutating func readUInt24() throws(MySQLError) -> UInt32 {
+        UInt32(truncatingIfNeeded: try readLittleEndian(3))
+    }
+
+    public mutating func readUInt32() throws(MySQLError) -> UInt32 {
+        UInt32(truncatingIfNeeded: try readLittleEndian(4))
+    }
+
+    public mutating func readUInt64() throws(MySQLError) -> UInt64 {
+        try readLittleEndian(8)
+    }
+
+    /// A little-endian unsigned integer of `width` bytes (1...8).
+    public mutating func readLittleEndian(_ width: Int) throws(MySQLError) -> UInt64 {
+        guard width >= 0, width <= 8 else { throw .malformed("\(context): integer of \(width) bytes") }
+        guard remaining >= width else { throw truncated(needing: width) }
+        var value: UInt64 = 0
+        for index in 0..<width {
+            value |= UInt64(bytes[offset + index]) << (8 * UInt64(index))
+        }
+        offset += width
+        return value
+    }
+
+    /// A length-encoded integer. Returns nil for 0xFB, the NULL marker of text rows.
+    /// https://mariadb.com/kb/en/protocol-data-types/#length-encoded-integers
+    public mutating func readLengthEncodedIntegerOrNull() throws(MySQLError) -> UInt64? {
+        let first = try readUInt8()
+        switch first {
+        case 0..<0xFB: return UInt64(first)
+        case 0xFB: return nil
+        case 0xFC: return try readLittleEndian(2)
+        case 0xFD: return try readLittleEndian(3)
+        case 0xFE: return try readLittleEndian(8)
+        default: throw .malformed("\(context): 0xFF is not a length-encoded integer")
+        }
+    }
+
+    /// A length-encoded integer that must not be NULL.
+    public mutating func readLengthEncodedInteger() throws(MySQLError) -> UInt64 {
+        guard let value = try readLengthEncodedIntegerOrNull() else {
+            throw .malformed("\(context): unexpected NULL marker")
+        }
+        return value
+    }
+
+    /// The next `count` bytes.
+    public mutating func readBytes(_ count: Int) throws(MySQLError) -> ArraySlice<UInt8> {
+        guard count >= 0, remaining >= count else { throw truncated(needing: count) }
+        defer { offset += count }
+        return bytes[offset..<(offset + count)]
+    }
+
+    /// The range of the next `count` bytes, consumed without copying.
+    public mutating func skipRange(_ count: UInt64) throws(MySQLError) -> Range<Int> {
+        guard count <= UInt64(remaining) else { throw truncated(needing: count) }
+        let start = offset
+        offset += Int(count)
+        return start..<offset
+    }
+
+    /// Skips `count` bytes.
+    public mutating func skip(_ count: Int) throws(MySQLError) {
+        guard count >= 0, remaining >= count else { throw truncated(needing: count) }
+        offset += count
+    }
+
+    /// A length-encoded string's bytes, or nil for the NULL marker.
+    public mutating func readLengthEncodedBytesOrNull() throws(MySQLError) -> ArraySlice<UInt8>? {
+        guard let length = try readLengthEncodedIntegerOrNull() else { return nil }
+        let range = try skipRange(length)
+        return bytes[range]
+    }
+
+    /// A length-encoded string decoded as UTF-8 (invalid sequences replaced).
+    public mutating func readLengthEncodedString() throws(MySQLError) -> String {
+        let length = try readLengthEncodedInteger()
+        return String(decoding: bytes[try skipRange(length)], as: UTF8.self)
+    }
+
+    /// Bytes up to a NUL terminator, which is consumed. Throws when there is none.
+    public mutating func readNullTerminatedBytes() throws(MySQLError) -> ArraySlice<UInt8> {
+        guard let nul = bytes[offset..<end].firstIndex(of: 0) else {
+            throw .malformed("\(context): string without NUL terminator at byte \(offset)")
+        }
+        defer { offset = nul + 1 }
+        return bytes[offset..<nul]
+    }
+
+    public mutating func readNullTerminatedString() throws(MySQLError) -> String {
+        String(decoding: try readNullTerminatedBytes(), as: UTF8.self)
+    }
+
+    /// Everything left.
+    public mutating func readRest() -> ArraySlice<UInt8> {
+        defer { offset = end }
+        return bytes[offset..<end]
+    }
+
+    public mutating func readRestAsString() -> String {
+        String(decoding: readRest(), as: UTF8.self)
+    }
+
+    private func truncated(needing count: some BinaryInteger) -> MySQLError {
+        .malformed("\(context): needs \(count) more byte(s) at byte \(offset) of \(end)")
+    }
+}

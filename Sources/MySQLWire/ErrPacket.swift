@@ -1,0 +1,21 @@
+/// An error from the server: code, SQLSTATE and message.
+/// https://mariadb.com/kb/en/err_packet/
+public struct ErrPacket: Equatable, Sendable {
+    public var error: ServerError
+
+    public static func isErr(_ payload: [UInt8]) -> Bool { payload.first == 0xFF }
+
+    public init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
+        var reader = ByteReader(payload, context: "ERR packet")
+        guard try reader.readUInt8() == 0xFF else { throw .malformed("ERR packet: header is not 0xFF") }
+        let code = try reader.readUInt16()
+        var state = "HY000"
+        // The SQLSTATE marker is present with PROTOCOL_41, and also in errors a server sends
+        // before the capabilities are agreed; look for it rather than trust the flags.
+        if !reader.isAtEnd, try reader.peek() == UInt8(ascii: "#"), reader.remaining >= 6 {
+            try reader.skip(1)
+            state = String(decoding: try reader.readBytes(5), as: UTF8.self)
+        }
+        error = ServerError(code: code, sqlState: state, message: reader.readRestAsString())
+    }
+}

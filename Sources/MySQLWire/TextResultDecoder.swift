@@ -1,0 +1,111 @@
+/// Turns the packets that answer COM_QUERY into results: a state machine that is fed one
+/// payload at a time and says when the answer is complete, so it is testable without a socket.
+/// https://mariadb.com/kb/en/result-set-packets/
+public struct TextResultDecoder {
+    /// MySQL and MariaDB allow at most 4096 columns in a table or result.
+    public static let maxColumns = 4096
+
+    private enum State {
+        case awaitingHeader
+        case columns(expected: Int, received: [ColumnDefinition])
+        case awaitingColumnsEOF([ColumnDefinition])
+        case rows([ColumnDefinition], [Row])
+        case done
+    }
+
+    private let capabilities: Capabilities
+    private var state = State.awaitingHeader
+    /// Results completed so far, one per statement.
+    public private(set) var results: [QueryResult] = []
+
+    public init(capabilities: Capabilities) {
+        self.capabilities = capabilities
+    }
+
+    public var isComplete: Bool {
+        if case .done = state { return true }
+        return false
+    }
+
+    /// Consumes the next payload; returns true when the whole answer has arrived.
+    public mutating func consume(_ payload: [UInt8]) throws(MySQLError) -> Bool {
+        switch state {
+        case .awaitingHeader:
+            try consumeHeader(payload)
+        case let .columns(expected, received):
+            if ErrPacket.isErr(payload) { throw try serverError(payload) }
+            var columns = received
+            columns.append(try ColumnDefinition(decoding: payload))
+            if columns.count < expected {
+                state = .columns(expected: expected, received: columns)
+            } else if capabilities.contains(.deprecateEOF) {
+                state = .rows(columns, [])
+            } else {
+                state = .awaitingColumnsEOF(columns)
+            }
+        case let .awaitingColumnsEOF(columns):
+            guard EOFPacket.isEOF(payload) else {
+                if ErrPacket.isErr(payload) { throw try serverError(payload) }
+                throw .malformed("result set: expected EOF after \(columns.count) column definition(s)")
+            }
+            state = .rows(columns, [])
+        case .rows(let columns, var rows):
+            state = .done  // release the array so appending does not copy it
+            if ErrPacket.isErr(payload) { throw try serverError(payload) }
+            if isEndOfRows(payload) {
+                let status: ServerStatus
+                let warnings: UInt16
+                if capabilities.contains(.deprecateEOF) {
+                    let ok = try OKPacket(decoding: payload, capabilities: capabilities)
+                    (status, warnings) = (ok.status, ok.warnings)
+                } else {
+                    let eof = try EOFPacket(decoding: payload)
+                    (status, warnings) = (eof.status, eof.warnings)
+                }
+                results.append(.rows(ResultSet(columns: columns, rows: rows, status: status, warnings: warnings)))
+                state = status.contains(.moreResultsExist) ? .awaitingHeader : .done
+            } else {
+                rows.append(try Row(decoding: payload, columns: columns))
+                state = .rows(columns, rows)
+            }
+        case .done:
+            throw .malformed("the server sent a packet after the result was complete")
+        }
+        return isComplete
+    }
+
+    private mutating func consumeHeader(_ payload: [UInt8]) throws(MySQLError) {
+        guard let first = payload.first else { throw .malformed("empty packet where a result was expected") }
+        switch first {
+        case 0x00:
+            let ok = try OKPacket(decoding: payload, capabilities: capabilities)
+            results.append(.ok(ok))
+            state = ok.status.contains(.moreResultsExist) ? .awaitingHeader : .done
+        case 0xFF:
+            throw try serverError(payload)
+        case 0xFB:
+            throw .unsupported("the server asked for a local file (LOAD DATA LOCAL INFILE), which this client never sends")
+        default:
+            var reader = ByteReader(payload, context: "column count")
+            let count = try reader.readLengthEncodedInteger()
+            guard reader.isAtEnd else { throw .malformed("column count: \(reader.remaining) extra byte(s)") }
+            guard count > 0, count <= UInt64(TextResultDecoder.maxColumns) else {
+                throw .malformed("column count \(count) is outside 1...\(TextResultDecoder.maxColumns)")
+            }
+            state = .columns(expected: Int(count), received: [])
+        }
+    }
+
+    /// The packet that ends the rows: EOF (0xFE, < 9 bytes) classically, or an OK with the
+    /// 0xFE header under CLIENT_DEPRECATE_EOF. A row packet of 16 MiB − 1 bytes or more may
+    /// also start with 0xFE (an 8-byte length), so length decides.
+    private func isEndOfRows(_ payload: [UInt8]) -> Bool {
+        guard payload.first == 0xFE else { return false }
+        if capabilities.contains(.deprecateEOF) { return payload.count < PacketChannel.maxFragment }
+        return payload.count < 9
+    }
+
+    private func serverError(_ payload: [UInt8]) throws(MySQLError) -> MySQLError {
+        .server(try ErrPacket(decoding: payload, capabilities: capabilities).error)
+    }
+}

@@ -1,0 +1,21 @@
+/// A connected, ordered, reliable stream of bytes: a plain socket today, a TLS session over
+/// one later. The protocol code above it never knows which it has.
+public protocol ByteStream: AnyObject {
+    /// Reads at least one byte into `buffer` and returns how many; 0 means the peer closed.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int
+    /// Writes every byte of `bytes` or throws.
+    func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError)
+    /// Releases the connection. Safe to call more than once.
+    func close()
+}
+
+extension ByteStream {
+    /// Writes every byte of `bytes` or throws.
+    public func write(_ bytes: [UInt8]) throws(TransportError) {
+        var failure: TransportError?
+        bytes.withUnsafeBytes { raw in
+            do throws(TransportError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+}

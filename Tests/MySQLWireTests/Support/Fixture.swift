@@ -1,0 +1,110 @@
+import Testing
+@testable import MySQLWire
+
+/// A packet conversation read from Tests/WireFixtures (format in its README).
+struct Fixture {
+    enum Direction: Equatable { case server, client }
+
+    struct Packet {
+        var direction: Direction
+        var sequence: UInt8
+        /// Payload bytes; nil entries are `..` wildcards (client packets only).
+        var pattern: [UInt8?]
+        var bytes: [UInt8] { pattern.map { $0 ?? 0 } }
+    }
+
+    var sources: [String] = []
+    var packets: [Packet] = []
+
+    static var directory: String {
+        let file = #filePath
+        let tests = file.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+        return tests + "/WireFixtures"
+    }
+
+    static func load(_ name: String) throws -> Fixture {
+        let path = directory + "/" + name
+        guard let text = readText(path) else { throw FixtureError("cannot read \(path)") }
+        return try Fixture(parsing: text)
+    }
+
+    init(parsing text: String) throws {
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(rawLine)
+            if line.hasPrefix("@source") {
+                sources.append(String(line.dropFirst(7)).trimmingCharacters())
+                continue
+            }
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            let indented = line.first == " " || line.first == "\t"
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard !words.isEmpty else { continue }
+            var hexWords = words[...]
+            if !indented {
+                guard words.count >= 2, let sequence = UInt8(words[1]),
+                      words[0] == "S" || words[0] == "C" else {
+                    throw FixtureError("line \(number + 1): expected 'S|C sequence hex'")
+                }
+                packets.append(Packet(direction: words[0] == "S" ? .server : .client, sequence: sequence, pattern: []))
+                hexWords = words.dropFirst(2)
+            }
+            guard !packets.isEmpty else { throw FixtureError("line \(number + 1): continuation before a packet") }
+            let hex = Array(hexWords.joined().utf8)
+            guard hex.count % 2 == 0 else { throw FixtureError("line \(number + 1): odd number of hex digits") }
+            var index = 0
+            while index < hex.count {
+                if hex[index] == UInt8(ascii: "."), hex[index + 1] == UInt8(ascii: ".") {
+                    packets[packets.count - 1].pattern.append(nil)
+                } else {
+                    guard let high = nibble(hex[index]), let low = nibble(hex[index + 1]) else {
+                        throw FixtureError("line \(number + 1): not hex")
+                    }
+                    packets[packets.count - 1].pattern.append(high << 4 | low)
+                }
+                index += 2
+            }
+        }
+    }
+
+    /// The server's packets, framed as they travel (header + payload), concatenated.
+    var serverBytes: [UInt8] {
+        packets.filter { $0.direction == .server }.flatMap { frame($0.bytes, sequence: $0.sequence) }
+    }
+
+    /// The first packet's payload.
+    var firstPayload: [UInt8] { packets.first?.bytes ?? [] }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A packet header and payload, for payloads under 16 MiB.
+func frame(_ payload: [UInt8], sequence: UInt8) -> [UInt8] {
+    let length = payload.count
+    return [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), sequence] + payload
+}
+
+private func nibble(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - 0x30
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - 0x61 + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - 0x41 + 10
+    default: return nil
+    }
+}
+
+func hexBytes(_ text: String) -> [UInt8] {
+    let digits = Array(text.utf8.filter { $0 != UInt8(ascii: " ") })
+    return stride(from: 0, to: digits.count - 1, by: 2).compactMap { index in
+        guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
+        return high << 4 | low
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}
