@@ -35,7 +35,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport"]),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker"], exclude: ["Goldens"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["Checker", "MySQLWire"]

@@ -23,10 +23,9 @@ public struct DotEnv: Equatable, Sendable {
     public init(parsing text: String, source: String = ".env") throws(CheckerError) {
         entries = []
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
             var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
             line = line.trimmingSpaces()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") || line.hasPrefix("export\t") {

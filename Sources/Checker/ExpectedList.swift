@@ -10,7 +10,7 @@ public struct ExpectedList: Equatable, Sendable {
         var seen = Set<String>()
         var targets: [String] = []
         var duplicates: [String] = []
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
             let target = String(line)

@@ -1,0 +1,31 @@
+import Testing
+@testable import Checker
+
+@Suite("Python's text")
+struct PythonTextTests {
+    @Test("timedelta prints as Python prints it", arguments: [
+        (Int64(3_660_000_000), "1:01:00"), (-3_600_000_000, "-1 day, 23:00:00"), (0, "0:00:00"),
+        (90_000_000_000, "1 day, 1:00:00"), (176_400_000_000, "2 days, 1:00:00"), (500_000, "0:00:00.500000"),
+        (-1, "-1 day, 23:59:59.999999"),
+    ])
+    func timedelta(micros: Int64, text: String) {
+        #expect(PythonText.timedelta(microseconds: micros) == text)
+    }
+
+    @Test("lists of strings print as repr() prints them")
+    func listRepr() {
+        #expect(PythonText.listRepr([]) == "[]")
+        #expect(PythonText.listRepr(["a.example.test", "b"]) == "['a.example.test', 'b']")
+        #expect(PythonText.listRepr(["it's"]) == "[\"it's\"]")
+        #expect(PythonText.listRepr(["both'\""]) == "['both\\'\"']")
+        #expect(PythonText.listRepr(["tab\there\n", "bell\u{07}", "zoë"]) == "['tab\\there\\n', 'bell\\x07', 'zoë']")
+    }
+
+    @Test("floats print as repr() prints them")
+    func floats() {
+        #expect(PythonText.floatRepr(0.1) == "0.1")
+        #expect(PythonText.floatRepr(1e-05) == "1e-05")
+        #expect(PythonText.floatRepr(2.0) == "2.0")
+        #expect(PythonText.floatRepr(1e16) == "1e+16")
+    }
+}

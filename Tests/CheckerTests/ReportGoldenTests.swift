@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Checker
+import MySQLWire
+
+/// The report against goldens written by scripts/make-report-goldens with Python's tabulate 0.9.
+@Suite("Report goldens")
+struct ReportGoldenTests {
+    struct Case: Decodable, CustomTestStringConvertible {
+        var name: String
+        var day: String
+        var zone: String
+        var expected: [String]
+        var columns: [[String]]
+        var rows: [[String?]]
+        var testDescription: String { name }
+    }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+
+    static let cases: [Case] = {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent("report-cases.json")),
+              let cases = try? JSONDecoder().decode([Case].self, from: data) else { return [] }
+        return cases
+    }()
+
+    static let types: [String: (ColumnType, UInt16)] = [
+        "int": (.long, 63), "bigint": (.longlong, 63), "year": (.year, 63), "decimal": (.newdecimal, 63),
+        "double": (.double, 63), "date": (.date, 63), "time": (.time, 63), "datetime": (.datetime, 63),
+        "varchar": (.varString, 45), "blob": (.blob, 63),
+    ]
+
+    @Test("the cases file is there and not empty")
+    func casesLoaded() {
+        #expect(Self.cases.count >= 7)
+    }
+
+    @Test("the message equals the golden byte for byte", arguments: cases)
+    func matchesGolden(testCase: Case) throws {
+        let columns = try testCase.columns.map { pair in
+            let kind = try #require(Self.types[pair[1]], "unknown type \(pair[1])")
+            return ColumnDefinition(name: pair[0], characterSet: kind.1, type: kind.0)
+        }
+        let rows = try testCase.rows.map { values in
+            var writer = ByteWriter()
+            for value in values {
+                if let value { writer.writeLengthEncodedString(value) } else { writer.writeUInt8(0xFB) }
+            }
+            return try Row(decoding: writer.bytes, columns: columns)
+        }
+        let todays = try TodaysRows(resultSet: ResultSet(columns: columns, rows: rows), table: "list")
+        let diff = BackupDiff(expected: testCase.expected, rows: todays.targetsAndStatuses())
+        let day = try #require(CalendarDay(parsing: testCase.day))
+        let message = Report.message(day: day, zone: testCase.zone, diff: diff, rows: todays)
+        let golden = try String(contentsOf: Self.directory.appendingPathComponent(testCase.name + ".txt"), encoding: .utf8)
+        #expect(message + "\n" == golden)
+    }
+}
