@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport"]),
+        .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport", "COpenSSL"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker"], exclude: ["Goldens"]),
         .testTarget(
             name: "IntegrationTests",

@@ -1,13 +1,6 @@
 import MySQLWire
 import Transport
 
-/// The TLS mode for the database connection.
-public enum TLSMode: String, Sendable, CaseIterable {
-    case disabled, preferred, required
-    case verifyCA = "verify-ca"
-    case verifyIdentity = "verify-identity"
-}
-
 /// Where and how to reach the database.
 public struct DatabaseSettings: Sendable {
     public var endpoint: Endpoint
@@ -22,7 +15,7 @@ public struct DatabaseSettings: Sendable {
     /// Connection options for MySQLWire.
     public var connectionOptions: ConnectionOptions {
         ConnectionOptions(endpoint: endpoint, username: username, password: password, database: database,
-                          timeouts: timeouts)
+                          timeouts: timeouts, tlsMode: tls, tlsCAFile: tlsCA)
     }
 }
 

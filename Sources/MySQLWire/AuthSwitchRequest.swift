@@ -4,8 +4,6 @@ struct AuthSwitchRequest: Equatable {
     var pluginName: String
     var pluginData: [UInt8]
 
-    static func isAuthSwitch(_ payload: [UInt8]) -> Bool { payload.first == 0xFE }
-
     init(decoding payload: [UInt8]) throws(MySQLError) {
         var reader = ByteReader(payload, context: "auth switch request")
         _ = try reader.readUInt8()

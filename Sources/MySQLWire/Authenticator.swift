@@ -1,55 +1,69 @@
 /// The authentication exchange after HandshakeResponse41: OK ends it, ERR fails it, an auth
-/// switch restarts it with another plugin and nonce.
+/// switch restarts it with another plugin and nonce, auth-more-data (0x01) goes to the plugin.
 /// https://mariadb.com/kb/en/connection/#authentication-phase
 struct Authenticator {
-    let password: Secret
-    /// The plugin in use, as finally agreed.
-    private(set) var pluginName: String
+    enum Step {
+        /// Send these bytes as the next packet.
+        case send([UInt8])
+        /// Nothing to send; read the server's next packet.
+        case wait
+        /// The server accepted the login.
+        case done(OKPacket)
+    }
+
+    private(set) var plugin: any AuthPlugin
     private(set) var nonce: [UInt8]
+    let password: Secret
+    let cleartextAllowed: Bool
+    let serverPublicKey: [UInt8]?
+    /// Auth switches seen; a server that keeps switching is refused.
+    private var switches = 0
 
-    init(password: Secret, pluginName: String, nonce: [UInt8]) {
-        self.password = password
-        self.pluginName = pluginName
-        self.nonce = nonce
-    }
-
-    /// Plugins this client can answer.
-    static let supported: Set<String> = [NativePasswordAuth.name]
-
-    /// The plugin to name in HandshakeResponse41: the server's proposal when supported,
-    /// otherwise mysql_native_password (the server then switches us if it must).
-    static func initialPlugin(proposed: String?) -> String {
-        if let proposed, supported.contains(proposed) { return proposed }
-        return NativePasswordAuth.name
-    }
-
-    /// The auth data for the current plugin and nonce.
-    func response() throws(MySQLError) -> [UInt8] {
-        switch pluginName {
-        case NativePasswordAuth.name:
-            return NativePasswordAuth.scramble(password: password.utf8Bytes, nonce: nonce)
-        default:
-            throw .unsupported("authentication plugin \(pluginName)")
+    /// Starts with the server's proposed plugin when supported, otherwise
+    /// mysql_native_password (the server then switches us if the account needs another).
+    init(proposed: String?, nonce: [UInt8], password: Secret, cleartextAllowed: Bool, serverPublicKey: [UInt8]?) {
+        if let proposed, AuthPlugins.names.contains(proposed), let plugin = try? AuthPlugins.make(proposed),
+           proposed != ClearPasswordAuth.pluginName {
+            self.plugin = plugin
+        } else {
+            self.plugin = NativePasswordAuth()
         }
+        self.nonce = nonce
+        self.password = password
+        self.cleartextAllowed = cleartextAllowed
+        self.serverPublicKey = serverPublicKey
     }
 
-    /// Handles one server packet during authentication. Returns the bytes to send next, or
-    /// nil when the server accepted the login.
-    mutating func handle(_ payload: [UInt8], capabilities: Capabilities) throws(MySQLError) -> [UInt8]? {
+    var pluginName: String { plugin.name }
+
+    private var context: AuthContext {
+        AuthContext(password: password, nonce: nonce, cleartextAllowed: cleartextAllowed, serverPublicKey: serverPublicKey)
+    }
+
+    /// The auth data for HandshakeResponse41.
+    mutating func initialResponse() throws(MySQLError) -> [UInt8] {
+        try plugin.start(context)
+    }
+
+    /// Handles one server packet during authentication.
+    mutating func handle(_ payload: [UInt8], capabilities: Capabilities) throws(MySQLError) -> Step {
         guard let first = payload.first else { throw .malformed("empty packet during authentication") }
         switch first {
         case 0x00:
-            _ = try OKPacket(decoding: payload, capabilities: capabilities)
-            return nil
+            return .done(try OKPacket(decoding: payload, capabilities: capabilities))
         case 0xFF:
             throw .server(try ErrPacket(decoding: payload, capabilities: capabilities).error)
         case 0xFE:
+            switches += 1
+            guard switches <= 3 else { throw .malformed("the server switched authentication plugins too often") }
             let request = try AuthSwitchRequest(decoding: payload)
-            pluginName = request.pluginName
+            plugin = try AuthPlugins.make(request.pluginName)
             nonce = request.pluginData
-            return try response()
+            return .send(try plugin.start(context))
         case 0x01:
-            throw .unsupported("more authentication data for plugin \(pluginName)")
+            let context = self.context
+            if let answer = try plugin.more(Array(payload.dropFirst()), context) { return .send(answer) }
+            return .wait
         default:
             throw .malformed("unexpected packet 0x\(String(first, radix: 16)) during authentication")
         }

@@ -41,13 +41,14 @@ public struct Capabilities: OptionSet, Sendable, Hashable {
 
     /// What this client asks for when the server offers it. The one place where capabilities
     /// are decided: `negotiated = wanted ∩ offered`.
-    public static func negotiate(server: Capabilities, options: ConnectionOptions) -> Capabilities {
+    public static func negotiate(server: Capabilities, options: ConnectionOptions, tls: Bool = false) -> Capabilities {
         var wanted: Capabilities = [
             .clientMySQL, .longFlag, .protocol41, .transactions, .secureConnection,
-            .multiResults, .pluginAuth, .pluginAuthLengthEncodedData,
+            .multiResults, .pluginAuth, .pluginAuthLengthEncodedData, .connectAttributes,
         ]
         if options.database != nil { wanted.insert(.connectWithDB) }
         if options.deprecateEOF { wanted.insert(.deprecateEOF) }
+        if tls { wanted.insert(.ssl) }
         return wanted.intersection(server)
     }
 }

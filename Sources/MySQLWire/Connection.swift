@@ -1,6 +1,6 @@
 import Transport
 
-/// A blocking connection to a MariaDB or MySQL server: connect, authenticate, run text
+/// A blocking connection to a MariaDB or MySQL server: connect, (TLS), authenticate, run text
 /// queries, quit. Not for use from several threads at once.
 public final class Connection {
     /// The server's greeting, as received.
@@ -9,6 +9,10 @@ public final class Connection {
     public let capabilities: Capabilities
     /// The authentication plugin that finally logged us in.
     public let authPlugin: String
+    /// The TLS protocol and cipher, or nil when the connection is not encrypted.
+    public let tls: (version: String, cipher: String)?
+    /// How the server's certificate was trusted, for reports ("CA", "fingerprint", "not verified").
+    public let certificateCheck: String?
 
     private let channel: PacketChannel
     private var isOpen = true
@@ -20,6 +24,7 @@ public final class Connection {
     /// Connects, authenticates and selects `options.database`.
     public init(options: ConnectionOptions) throws(MySQLError) {
         try options.validate()
+        let publicKey = try ConnectionOptions.readPublicKey(options.serverPublicKeyFile)
         let socket: Socket
         do {
             socket = try Socket(connectingTo: options.endpoint, timeouts: options.timeouts)
@@ -32,23 +37,62 @@ public final class Connection {
             guard greeting.capabilities.contains(.protocol41), greeting.capabilities.contains(.secureConnection) else {
                 throw .unsupported("server \(greeting.serverVersion) does not speak protocol 4.1")
             }
-            let agreed = Capabilities.negotiate(server: greeting.capabilities, options: options)
-            let plugin = Authenticator.initialPlugin(proposed: greeting.authPluginName)
-            var authenticator = Authenticator(password: options.password, pluginName: plugin, nonce: greeting.scramble)
+            let security = try TLSNegotiation(options: options, greeting: greeting, isUnixSocket: socket.isLocal)
+            let agreed = Capabilities.negotiate(server: greeting.capabilities, options: options, tls: security.useTLS)
+            let mariaDB = !greeting.capabilities.contains(.clientMySQL)
+
+            var pendingCertificate: (certificate: [UInt8], reason: String)?
+            var tlsInfo: (String, String)?
+            if security.useTLS {
+                var request = ByteWriter(capacity: 32)
+                HandshakeResponse41(capabilities: agreed, username: "", authResponse: [], database: nil,
+                                    authPluginName: nil, mariaDBExtended: mariaDB).encodedHeader(into: &request)
+                try channel.writePayload(request.bytes)
+                let stream: TLSStream
+                do {
+                    stream = try TLSStream(over: socket, configuration: security.configuration, timeouts: options.timeouts)
+                } catch {
+                    throw .transport(error)
+                }
+                try channel.replaceStream(stream)
+                pendingCertificate = try security.judge(stream.trust, certificate: stream.peerCertificate,
+                                                        greeting: greeting, password: options.password)
+                tlsInfo = (stream.protocolVersion, stream.cipher)
+            }
+
+            var authenticator = Authenticator(
+                proposed: greeting.authPluginName, nonce: greeting.scramble, password: options.password,
+                cleartextAllowed: socket.isLocal || (security.useTLS && pendingCertificate == nil),
+                serverPublicKey: publicKey)
             let response = HandshakeResponse41(
-                capabilities: agreed, username: options.username, authResponse: try authenticator.response(),
-                database: options.database, authPluginName: plugin,
-                mariaDBExtended: !greeting.capabilities.contains(.clientMySQL))
+                capabilities: agreed, username: options.username, authResponse: try authenticator.initialResponse(),
+                database: options.database, authPluginName: authenticator.pluginName,
+                attributes: options.attributes, mariaDBExtended: mariaDB)
             try channel.writePayload(response.encoded())
-            while let next = try authenticator.handle(channel.readPayload(), capabilities: agreed) {
-                try channel.writePayload(next)
+            var ok: OKPacket?
+            while ok == nil {
+                switch try authenticator.handle(channel.readPayload(), capabilities: agreed) {
+                case let .send(bytes): try channel.writePayload(bytes)
+                case .wait: continue
+                case let .done(packet): ok = packet
+                }
+            }
+            if let pending = pendingCertificate {
+                guard let hash = authenticator.plugin.passwordHash(options.password), let ok,
+                      TLSFingerprint.matches(info: ok.info, passwordHash: hash, nonce: greeting.scramble,
+                                             certificate: pending.certificate) else {
+                    throw .insecure("the server's certificate is not trusted (\(pending.reason)) and the server did not prove it with the fingerprint MariaDB 11.4+ sends; set db_tls_ca to the CA that signed it")
+                }
             }
             self.handshake = greeting
             self.capabilities = agreed
             self.authPlugin = authenticator.pluginName
+            self.tls = tlsInfo
+            self.certificateCheck = security.useTLS
+                ? (pendingCertificate != nil ? "fingerprint" : (options.tlsMode.verifies ? "CA" : "not verified")) : nil
             self.channel = channel
         } catch {
-            socket.close()
+            channel.stream.close()
             throw error
         }
     }
@@ -64,6 +108,8 @@ public final class Connection {
         do {
             while try !decoder.consume(channel.readPayload()) {}
         } catch {
+            // An ERR packet ends the answer and leaves the connection usable; anything else
+            // (framing, transport, malformed bytes) leaves the stream in an unknown state.
             if case .server = error { throw error }
             closeAfterFailure()
             throw error
@@ -80,15 +126,22 @@ public final class Connection {
         return set
     }
 
-    /// Checks that the server still answers.
+    /// Checks that the server still answers (COM_PING).
     public func ping() throws(MySQLError) {
         try send(.ping)
         try expectOK()
     }
 
-    /// Makes `database` the default schema.
+    /// Makes `database` the default schema (COM_INIT_DB).
     public func selectDatabase(_ database: String) throws(MySQLError) {
         try send(.initDB, argument: Array(database.utf8))
+        try expectOK()
+    }
+
+    /// Resets the session (variables, temporary tables, transactions) without logging in again
+    /// (COM_RESET_CONNECTION).
+    public func reset() throws(MySQLError) {
+        try send(.resetConnection)
         try expectOK()
     }
 

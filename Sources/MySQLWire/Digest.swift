@@ -4,6 +4,7 @@ import COpenSSL
 enum Digest {
     static func sha1(_ parts: [UInt8]...) -> [UInt8] { hash(EVP_sha1(), parts) }
     static func sha256(_ parts: [UInt8]...) -> [UInt8] { hash(EVP_sha256(), parts) }
+    static func sha512(_ parts: [UInt8]...) -> [UInt8] { hash(EVP_sha512(), parts) }
 
     private static func hash(_ type: OpaquePointer?, _ parts: [[UInt8]]) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))

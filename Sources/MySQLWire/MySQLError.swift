@@ -42,6 +42,9 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidValue(column: String, reason: String)
     /// The connection was closed, by `close()` or after an earlier fatal error.
     case connectionClosed
+    /// The server sent an error on its own and closed the connection (an idle timeout, a
+    /// shutdown): the stream cannot be used any more.
+    case closedByServer(ServerError)
 
     public var description: String {
         switch self {
@@ -57,6 +60,7 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidArgument(text): return text
         case let .invalidValue(column, reason): return "column \(column): \(reason)"
         case .connectionClosed: return "the connection is closed"
+        case let .closedByServer(error): return "the server closed the connection: \(error)"
         }
     }
 }

@@ -44,6 +44,11 @@ public struct OKPacket: Equatable, Sendable {
         } else if capabilities.contains(.sessionTrack) {
             info = try reader.readLengthEncodedString()
         } else {
+            // The documentation says string<EOF>; servers write a length-encoded string.
+            var probe = reader
+            if let length = try? probe.readLengthEncodedInteger(), length == UInt64(probe.remaining) {
+                reader = probe
+            }
             info = reader.readRestAsString()
         }
     }

@@ -43,8 +43,7 @@ public final class PacketChannel {
             let length = Int(buffer[start]) | Int(buffer[start + 1]) << 8 | Int(buffer[start + 2]) << 16
             let received = buffer[start + 3]
             guard received == sequence else {
-                stream.close()
-                throw .packetsOutOfOrder(expected: sequence, received: received)
+                throw unexpectedSequence(received: received, length: length)
             }
             start += 4
             sequence &+= 1
@@ -83,6 +82,23 @@ public final class PacketChannel {
         } catch {
             throw .transport(error)
         }
+    }
+
+    /// A packet with the wrong sequence id: an error the server sent on its own (sequence 0,
+    /// an ERR packet: idle timeout, shutdown) is reported as such; anything else is out of order.
+    /// Either way the stream is closed.
+    private func unexpectedSequence(received: UInt8, length: Int) -> MySQLError {
+        defer { stream.close() }
+        guard received == 0, length >= 3, length <= 4096 else {
+            return .packetsOutOfOrder(expected: sequence, received: received)
+        }
+        start += 4
+        var payload: [UInt8] = []
+        guard (try? copy(length, into: &payload)) != nil, payload.first == 0xFF,
+              let error = try? ErrPacket(decoding: payload, capabilities: [.protocol41]).error else {
+            return .packetsOutOfOrder(expected: sequence, received: received)
+        }
+        return .closedByServer(error)
     }
 
     /// Ensures at least `count` buffered bytes (count ≤ buffer size).

@@ -177,7 +177,7 @@ public final class Socket: ByteStream {
     }
 
     /// Waits until `fd` is ready for `events` or the deadline passes.
-    private static func wait(fd: Int32, for events: Int16, deadline: Deadline,
+    static func wait(fd: Int32, for events: Int16, deadline: Deadline,
                              step: String, seconds: Double) throws(TransportError) {
         while true {
             let remaining = deadline.remainingMilliseconds

@@ -91,16 +91,26 @@ struct HandshakeTests {
 
     @Test("an auth switch to mysql_native_password answers the new nonce")
     func authSwitch() throws {
-        var authenticator = Authenticator(password: "secret", pluginName: "mysql_native_password", nonce: [])
+        var authenticator = Authenticator(proposed: "caching_sha2_password", nonce: [9, 9], password: "secret",
+                                          cleartextAllowed: false, serverPublicKey: nil)
+        #expect(authenticator.pluginName == "caching_sha2_password")
         let request: [UInt8] = [0xFE] + Array("mysql_native_password".utf8) + [0] + Array(1...20) + [0]
-        let answer = try authenticator.handle(request, capabilities: [.protocol41])
+        guard case let .send(answer) = try authenticator.handle(request, capabilities: [.protocol41]) else {
+            Issue.record("expected an answer")
+            return
+        }
         #expect(answer == hexBytes("b32bb3a583e1340c0a1108d58b1be49781ad8c2f"))
-        #expect(try authenticator.handle([0, 0, 0, 2, 0, 0, 0], capabilities: [.protocol41]) == nil)
+        #expect(authenticator.pluginName == "mysql_native_password")
+        guard case .done = try authenticator.handle([0, 0, 0, 2, 0, 0, 0], capabilities: [.protocol41]) else {
+            Issue.record("expected the login to end")
+            return
+        }
     }
 
     @Test("an auth switch to an unknown plugin is a clear error")
     func unknownPlugin() throws {
-        var authenticator = Authenticator(password: "secret", pluginName: "mysql_native_password", nonce: [])
+        var authenticator = Authenticator(proposed: nil, nonce: [], password: "secret", cleartextAllowed: false,
+                                          serverPublicKey: nil)
         let request: [UInt8] = [0xFE] + Array("dialog".utf8) + [0, 1, 2]
         #expect(throws: MySQLError.unsupported("authentication plugin dialog")) {
             try authenticator.handle(request, capabilities: [.protocol41])

@@ -13,6 +13,11 @@ struct TestServer {
     let adminPassword: String
     let user: String
     let password: String
+    let ed25519User: String
+    let ed25519Password: String
+    /// The CA that signed the server's certificate, and one that signed nothing.
+    let tlsCA: String
+    let otherCA: String
 
     static func current() throws -> TestServer {
         let env = ProcessInfo.processInfo.environment
@@ -22,14 +27,19 @@ struct TestServer {
                           socket: env["BC_TEST_DB_SOCKET"] ?? "",
                           adminUser: env["BC_TEST_DB_ADMIN_USER"] ?? "bc_admin",
                           adminPassword: env["BC_TEST_DB_ADMIN_PASSWORD"] ?? "",
-                          user: env["BC_TEST_DB_USER"] ?? "checker", password: env["BC_TEST_DB_PASSWORD"] ?? "")
+                          user: env["BC_TEST_DB_USER"] ?? "checker", password: env["BC_TEST_DB_PASSWORD"] ?? "",
+                          ed25519User: env["BC_TEST_DB_ED25519_USER"] ?? "",
+                          ed25519Password: env["BC_TEST_DB_ED25519_PASSWORD"] ?? "",
+                          tlsCA: env["BC_TEST_DB_TLS_CA"] ?? "", otherCA: env["BC_TEST_DB_OTHER_CA"] ?? "")
     }
 
     func options(user: String? = nil, password: String? = nil, database: String? = nil,
-                 deprecateEOF: Bool = true) -> ConnectionOptions {
-        ConnectionOptions(endpoint: .tcp(host: host, port: port), username: user ?? adminUser,
+                 deprecateEOF: Bool = true, tls: TLSMode = .disabled, ca: String? = nil,
+                 serverName: String? = nil, endpoint: Endpoint? = nil) -> ConnectionOptions {
+        ConnectionOptions(endpoint: endpoint ?? .tcp(host: host, port: port), username: user ?? adminUser,
                           password: Secret(password ?? adminPassword), database: database,
-                          timeouts: Timeouts(connect: 5, read: 30, write: 30), deprecateEOF: deprecateEOF)
+                          timeouts: Timeouts(connect: 5, read: 30, write: 30), tlsMode: tls, tlsCAFile: ca,
+                          tlsServerName: serverName, deprecateEOF: deprecateEOF)
     }
 
     func admin(database: String? = nil) throws -> Connection {

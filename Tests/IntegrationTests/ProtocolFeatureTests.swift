@@ -1,0 +1,156 @@
+import Testing
+import MySQLWire
+import Transport
+
+/// Authentication plugins, TLS, sockets and large packets against the real MariaDB.
+@Suite("MySQLWire protocol features against MariaDB")
+struct ProtocolFeatureTests {
+    @Test("an ed25519 account logs in through an auth switch to client_ed25519")
+    func ed25519Login() throws {
+        let server = try TestServer.current()
+        let connection = try Connection(options: server.options(user: server.ed25519User, password: server.ed25519Password))
+        defer { connection.close() }
+        #expect(connection.authPlugin == "client_ed25519")
+        #expect(try connection.query("SELECT CURRENT_USER()").rows.first?.string(0) == "\(server.ed25519User)@%")
+    }
+
+    @Test("a wrong ed25519 password is access denied")
+    func ed25519WrongPassword() throws {
+        let server = try TestServer.current()
+        #expect {
+            try Connection(options: server.options(user: server.ed25519User, password: "wrong-password"))
+        } throws: { error in
+            guard case let .server(server) = error as? MySQLError else { return false }
+            return server.code == 1045
+        }
+    }
+
+    @Test("TLS required encrypts the connection, and the server sees it encrypted")
+    func tlsRequired() throws {
+        let server = try TestServer.current()
+        let connection = try Connection(options: server.options(tls: .required))
+        defer { connection.close() }
+        let tls = try #require(connection.tls)
+        #expect(tls.version.hasPrefix("TLSv1."))
+        #expect(connection.certificateCheck == "not verified")
+        let cipher = try connection.query("SHOW SESSION STATUS LIKE 'Ssl_cipher'").rows.first?.string(1)
+        #expect(cipher == tls.cipher)
+    }
+
+    @Test("preferred uses TLS whenever the server offers it; disabled never does")
+    func preferredAndDisabled() throws {
+        let server = try TestServer.current()
+        let preferred = try Connection(options: server.options(tls: .preferred))
+        #expect(preferred.tls != nil)
+        preferred.close()
+        let disabled = try Connection(options: server.options(tls: .disabled))
+        #expect(disabled.tls == nil)
+        #expect(try disabled.query("SHOW SESSION STATUS LIKE 'Ssl_cipher'").rows.first?.string(1) == "")
+        disabled.close()
+    }
+
+    @Test("verify-identity accepts the certificate signed by the test CA for 127.0.0.1 and localhost")
+    func verifyIdentity() throws {
+        let server = try TestServer.current()
+        let byAddress = try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA))
+        #expect(byAddress.certificateCheck == "CA")
+        byAddress.close()
+        let byName = try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA, serverName: "localhost"))
+        #expect(byName.tls != nil)
+        byName.close()
+    }
+
+    @Test("verify-ca refuses a certificate that the given CA did not sign")
+    func wrongCA() throws {
+        let server = try TestServer.current()
+        #expect {
+            try Connection(options: server.options(tls: .verifyCA, ca: server.otherCA))
+        } throws: { error in
+            guard case let .insecure(text) = error as? MySQLError else { return false }
+            return text.contains("not trusted") && !text.contains(server.adminPassword)
+        }
+    }
+
+    @Test("verify-identity refuses a certificate for another host name")
+    func wrongHostName() throws {
+        let server = try TestServer.current()
+        #expect {
+            try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA, serverName: "db.example.test"))
+        } throws: { error in
+            guard case let .insecure(text) = error as? MySQLError else { return false }
+            return text.contains("db.example.test")
+        }
+        // verify-ca does not check the name.
+        let connection = try Connection(options: server.options(tls: .verifyCA, ca: server.tlsCA, serverName: "db.example.test"))
+        connection.close()
+    }
+
+    @Test("a unix socket connection works without TLS")
+    func unixSocket() throws {
+        let server = try TestServer.current()
+        let connection = try Connection(options: server.options(tls: .required, endpoint: .unix(path: server.socket)))
+        defer { connection.close() }
+        #expect(connection.tls == nil)
+        #expect(try connection.query("SELECT 1").rows.count == 1)
+    }
+
+    @Test("a 17 MiB value travels to the server and back, split into 16 MiB packets")
+    func seventeenMebibytes() throws {
+        let server = try TestServer.current()
+        let connection = try Connection(options: server.options(tls: .required))
+        defer { connection.close() }
+        let size = 17 << 20
+        let literal = String(repeating: "ab", count: size / 2)
+        let set = try connection.query("SELECT '\(literal)' AS v, LENGTH('\(literal)') AS n")
+        #expect(try set.rows.first?.int64(1) == Int64(size))
+        let value = try #require(try set.rows.first?.bytes(0))
+        #expect(value.count == size)
+        #expect(value.first == UInt8(ascii: "a") && value.last == UInt8(ascii: "b"))
+        #expect(try connection.query("SELECT 1").rows.count == 1)
+    }
+
+    @Test("a procedure's several result sets all arrive, then its OK")
+    func multipleResults() throws {
+        let server = try TestServer.current()
+        let connection = try server.admin()
+        defer { connection.close() }
+        _ = try connection.execute("CREATE DATABASE IF NOT EXISTS bc_it_procs")
+        defer { _ = try? connection.execute("DROP DATABASE bc_it_procs") }
+        try connection.selectDatabase("bc_it_procs")
+        _ = try connection.execute("CREATE PROCEDURE two() BEGIN SELECT 1 AS a; SELECT 'x' AS b, 2 AS c; END")
+        let results = try connection.execute("CALL two()")
+        #expect(results.count == 3)
+        guard case let .rows(first) = results[0], case let .rows(second) = results[1], case .ok = results[2] else {
+            Issue.record("expected rows, rows, OK")
+            return
+        }
+        #expect(first.columns.map(\.name) == ["a"])
+        #expect(second.columns.map(\.name) == ["b", "c"])
+        #expect(try second.rows.first?.string(0) == "x")
+        #expect(try connection.query("SELECT 3").rows.first?.int64(0) == 3)
+    }
+
+    @Test("ping answers, and reset clears session state")
+    func pingAndReset() throws {
+        let server = try TestServer.current()
+        let connection = try server.admin()
+        defer { connection.close() }
+        try connection.ping()
+        _ = try connection.execute("SET @marker = 42")
+        #expect(try connection.query("SELECT @marker").rows.first?.int64(0) == 42)
+        try connection.reset()
+        #expect(try connection.query("SELECT @marker").rows.first?.isNull(0) == true)
+    }
+
+    @Test("a connection the server killed fails with a clear error and stays closed")
+    func killedConnection() throws {
+        let server = try TestServer.current()
+        let victim = try server.admin()
+        let id = try #require(try victim.query("SELECT CONNECTION_ID()").rows.first?.int64(0))
+        let admin = try server.admin()
+        _ = try admin.execute("KILL \(id)")
+        admin.close()
+        #expect(throws: MySQLError.self) { try victim.query("SELECT 1") }
+        #expect(throws: MySQLError.connectionClosed) { try victim.query("SELECT 1") }
+    }
+}
