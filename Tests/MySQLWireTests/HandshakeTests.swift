@@ -42,8 +42,10 @@ struct HandshakeTests {
         let agreed = Capabilities.negotiate(server: greeting.capabilities, options: options)
         #expect(agreed.isSubset(of: greeting.capabilities))
         #expect(agreed.contains([.connectWithDB, .deprecateEOF, .pluginAuthLengthEncodedData]))
+        #expect(agreed.contains(.connectAttributes))
         let response = HandshakeResponse41(capabilities: agreed, username: "checker", authResponse: [1, 2, 3],
                                            database: "backups", authPluginName: "mysql_native_password",
+                                           attributes: [("_client_name", "MySQLWire"), ("program_name", "backup-checker")],
                                            mariaDBExtended: true)
         let bytes = response.encoded()
         var reader = ByteReader(bytes, context: "test")
@@ -56,6 +58,13 @@ struct HandshakeTests {
         #expect(Array(try reader.readLengthEncodedBytesOrNull() ?? []) == [1, 2, 3])
         #expect(try reader.readNullTerminatedString() == "backups")
         #expect(try reader.readNullTerminatedString() == "mysql_native_password")
+        let attributes = Array(try reader.readLengthEncodedBytesOrNull() ?? [])
+        var pairs = ByteReader(attributes, context: "attributes")
+        #expect(try pairs.readLengthEncodedString() == "_client_name")
+        #expect(try pairs.readLengthEncodedString() == "MySQLWire")
+        #expect(try pairs.readLengthEncodedString() == "program_name")
+        #expect(try pairs.readLengthEncodedString() == "backup-checker")
+        #expect(pairs.isAtEnd)
         #expect(reader.isAtEnd)
     }
 
