@@ -12,6 +12,7 @@ let package = Package(
     name: "backup-checker",
     products: [
         .executable(name: "backup-checker", targets: ["backup-checker"]),
+        .executable(name: "mysqlwire-probe", targets: ["mysqlwire-probe"]),
         .library(name: "MySQLWire", targets: ["MySQLWire"]),
         .library(name: "Checker", targets: ["Checker"]),
     ],
@@ -31,6 +32,13 @@ let package = Package(
             name: "backup-checker",
             dependencies: [
                 "Checker",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "mysqlwire-probe",
+            dependencies: [
+                "MySQLWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

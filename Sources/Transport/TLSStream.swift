@@ -50,6 +50,7 @@ public final class TLSStream: ByteStream {
     public init(over socket: Socket, configuration: TLSConfiguration, timeouts: Timeouts) throws(TransportError) {
         self.socket = socket
         self.timeouts = timeouts
+        TLSStream.ignoreBrokenPipes()
         guard let context = SSL_CTX_new(TLS_client_method()) else {
             throw .io(step: "setting up TLS", reason: TLSStream.lastError())
         }
@@ -207,6 +208,18 @@ public final class TLSStream: ByteStream {
         }
         return messages.joined(separator: "; ")
     }
+
+    /// OpenSSL writes with write(2), which raises SIGPIPE when the peer has gone; that would kill
+    /// the process instead of giving an error. Plain sockets use MSG_NOSIGNAL; for TLS the signal
+    /// is ignored process-wide, once, as libcurl and most TLS clients do.
+    private static func ignoreBrokenPipes() {
+        _ = ignoreSIGPIPE
+    }
+
+    private static let ignoreSIGPIPE: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
 
     static func isIPAddress(_ name: String) -> Bool {
         var v4 = in_addr()

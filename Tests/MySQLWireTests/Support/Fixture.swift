@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import MySQLWire
 
 /// A packet conversation read from Tests/WireFixtures (format in its README).
@@ -15,11 +18,27 @@ struct Fixture {
 
     var sources: [String] = []
     var packets: [Packet] = []
+    /// Index of the packet after which the replay switches to TLS (`@tls` line), if any.
+    var tlsAfter: Int?
 
     static var directory: String {
         let file = #filePath
         let tests = file.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
         return tests + "/WireFixtures"
+    }
+
+    /// The names (without .txt) of every fixture file.
+    static func allFixtureNames() -> [String] {
+        guard let directory = opendir(Self.directory) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".txt") { names.append(String(name.dropLast(4))) }
+        }
+        return names.sorted()
     }
 
     static func load(_ name: String) throws -> Fixture {
@@ -33,6 +52,10 @@ struct Fixture {
             var line = Substring(rawLine)
             if line.hasPrefix("@source") {
                 sources.append(String(line.dropFirst(7)).trimmingCharacters())
+                continue
+            }
+            if line.hasPrefix("@tls") {
+                tlsAfter = packets.count - 1
                 continue
             }
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
@@ -49,6 +72,14 @@ struct Fixture {
                 hexWords = words.dropFirst(2)
             }
             guard !packets.isEmpty else { throw FixtureError("line \(number + 1): continuation before a packet") }
+            // XX*N: byte XX repeated N times.
+            if hexWords.count == 1, let word = hexWords.first, let star = word.firstIndex(of: "*") {
+                guard let byte = UInt8(word[..<star], radix: 16), let count = Int(word[word.index(after: star)...]) else {
+                    throw FixtureError("line \(number + 1): bad run \(word)")
+                }
+                packets[packets.count - 1].pattern += [UInt8?](repeating: byte, count: count)
+                continue
+            }
             let hex = Array(hexWords.joined().utf8)
             guard hex.count % 2 == 0 else { throw FixtureError("line \(number + 1): odd number of hex digits") }
             var index = 0
