@@ -85,6 +85,24 @@ struct ProtocolFeatureTests {
         connection.close()
     }
 
+    @Test("host names resolve, and IPv6 addresses connect")
+    func hostNamesAndIPv6() throws {
+        let server = try TestServer.current()
+        let v6 = try Connection(options: server.options(endpoint: .tcp(host: "::1", port: server.port)))
+        #expect(try v6.query("SELECT USER()").rows.first?.string(0) == "\(server.adminUser)@::1")
+        v6.close()
+        let named = try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA,
+                                                           endpoint: .tcp(host: "localhost", port: server.port)))
+        #expect(named.certificateCheck == "CA")
+        named.close()
+        #expect {
+            try Connection(options: server.options(endpoint: .tcp(host: "no-such-host.invalid", port: server.port)))
+        } throws: { error in
+            guard case .transport(.resolve(host: "no-such-host.invalid", reason: _)) = error as? MySQLError else { return false }
+            return true
+        }
+    }
+
     @Test("a unix socket connection works without TLS")
     func unixSocket() throws {
         let server = try TestServer.current()
