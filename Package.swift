@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["Checker"], exclude: ["Goldens"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Checker", "MySQLWire"]
+            dependencies: ["Checker", "MySQLWire", "Transport", "COpenSSL"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -26,6 +26,17 @@ public struct ZulipSettings: Sendable {
     public var apiKey: Secret
     public var stream: String
     public var topic: String
+    /// PEM file of CAs trusted for an https site with a private CA; nil for the system's.
+    public var caFile: String?
+
+    public init(site: SiteURL, email: String, apiKey: Secret, stream: String, topic: String, caFile: String? = nil) {
+        self.site = site
+        self.email = email
+        self.apiKey = apiKey
+        self.stream = stream
+        self.topic = topic
+        self.caFile = caFile
+    }
 }
 
 /// Every setting of a run, checked. Built from `ConfigurationSources`; a problem in any value
@@ -114,7 +125,8 @@ public struct Settings: Sendable {
             }
             if email == nil { missing.append("zulip_bot_name (or zulip_email)") }
             if let site, let email, missing.count == zulipMissingBefore {
-                zulip = ZulipSettings(site: site, email: email, apiKey: Secret(apiKey), stream: stream, topic: topic)
+                zulip = ZulipSettings(site: site, email: email, apiKey: Secret(apiKey), stream: stream, topic: topic,
+                                      caFile: optional("zulip_tls_ca"))
             }
         }
 

@@ -13,6 +13,8 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
     case closed
     /// A value handed to the transport cannot be used (a socket path that is too long, say).
     case invalidArgument(String)
+    /// The peer's TLS certificate could not be verified.
+    case untrustedCertificate(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .io(step, reason): return "\(step) failed: \(reason)"
         case .closed: return "the server closed the connection"
         case let .invalidArgument(text): return text
+        case let .untrustedCertificate(reason): return "the server's certificate is not trusted: \(reason)"
         }
     }
 }
