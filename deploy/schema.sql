@@ -1,5 +1,6 @@
--- The table the backup jobs write to and backup-checker reads: one row per backup run.
--- Load it into the `backups` database: mariadb backups < deploy/schema.sql
+-- The table the backup jobs write to and backup-checker reads: one row per backup run, with
+-- status `success` when it worked. Create it in the `backups` database:
+--   mariadb -e 'CREATE DATABASE IF NOT EXISTS backups' && mariadb backups < deploy/schema.sql
 CREATE TABLE IF NOT EXISTS `list` (
   `id` int unsigned NOT NULL AUTO_INCREMENT,
   `date` date NOT NULL,

@@ -1,0 +1,139 @@
+"""Checks of what ships: the GitLab pipeline, the Dockerfile and the release binary.
+
+Run by scripts/check-deploy (which builds the binary as the Dockerfile does and passes its
+path in BC_RELEASE_BINARY).
+"""
+import os
+import re
+import subprocess
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# What debian:bookworm-slim, the runtime base, provides: its packages libc6 (libc, libm,
+# libdl, libpthread, librt, libresolv, the loader), libgcc-s1 and libstdc++6 (apt depends on
+# both, so slim carries them). Not libssl3: OpenSSL is linked statically.
+RUNTIME_BASE_LIBRARIES = {
+    "linux-vdso.so.1",  # the kernel's, in every process
+    "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2",
+    "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
+    "libgcc_s.so.1", "libstdc++.so.6",
+}
+
+
+def pipeline():
+    with open(os.path.join(ROOT, ".gitlab-ci.yml")) as handle:
+        return yaml.safe_load(handle)
+
+
+def rule_conditions(job):
+    return [rule.get("if", "") for rule in job.get("rules", [])]
+
+
+def test_four_stages_in_order():
+    ci = pipeline()
+    assert ci["stages"] == ["build", "push", "deploy", "cleanup"]
+    for job, stage in [("build", "build"), ("push", "push"), ("deploy", "deploy"), ("cleanup", "cleanup")]:
+        assert ci[job]["stage"] == stage
+
+
+def test_build_tags_latest_and_pipeline_tag():
+    ci = pipeline()
+    script = " ".join(ci["build"]["script"])
+    assert "--tag \"$IMAGE_TAG\"" in script and "--tag \"$IMAGE_LATEST\"" in script
+    assert ci["variables"]["IMAGE_TAG"] == "$CI_REGISTRY_IMAGE:$CI_PIPELINE_IID-$CI_COMMIT_SHORT_SHA"
+    assert ci["variables"]["IMAGE_LATEST"] == "$CI_REGISTRY_IMAGE:latest"
+
+
+def test_push_logs_in_with_password_on_stdin():
+    script = " ".join(pipeline()["push"]["script"])
+    assert "--password-stdin" in script
+    assert not re.search(r"(-p|--password)\s+\S", script.replace("--password-stdin", ""))
+    assert "docker push \"$IMAGE_TAG\"" in script and "docker push \"$IMAGE_LATEST\"" in script
+
+
+def test_deploy_allows_failure_and_runs_on_main_and_schedules_only():
+    ci = pipeline()
+    deploy = ci["deploy"]
+    assert deploy["allow_failure"] is True
+    assert "only" not in deploy and "except" not in deploy
+    conditions = rule_conditions(deploy)
+    assert sorted(conditions) == sorted(['$CI_PIPELINE_SOURCE == "schedule"', '$CI_COMMIT_BRANCH == "main"'])
+    assert all("when" not in rule or rule["when"] != "always" for rule in deploy["rules"])
+
+
+def test_deploy_runs_this_pipelines_tag_with_the_env_file_and_removes_it():
+    deploy = pipeline()["deploy"]
+    script = "\n".join(deploy["script"])
+    assert re.search(r'docker run --rm .*--env-file \.env "\$IMAGE_TAG"', script)
+    assert "latest" not in script.lower().replace("image_latest", "")
+    for name in ["db_password", "zulip_bot_api_key", "db_host", "db_username", "database", "zulip_bot_name",
+                 "zulip_organization", "zulip_stream", "zulip_topic"]:
+        assert f"{name}=" in script
+    assert "rm -f .env" in " ".join(deploy["after_script"])
+
+
+def test_cleanup_always_runs_and_tolerates_missing_images():
+    cleanup = pipeline()["cleanup"]
+    assert cleanup["when"] == "always"
+    assert "rules" not in cleanup
+    for line in cleanup["script"]:
+        assert line.rstrip().endswith("|| true")
+    script = " ".join(cleanup["script"])
+    assert "$IMAGE_TAG" in script and "$IMAGE_LATEST" in script
+
+
+def test_no_secret_value_in_the_pipeline():
+    with open(os.path.join(ROOT, ".gitlab-ci.yml")) as handle:
+        text = handle.read()
+    ci = yaml.safe_load(text)
+    for name in ci.get("variables", {}):
+        assert not re.search(r"PASSWORD|API_KEY|SECRET|TOKEN", name), name
+    # Secrets appear only as references to CI variables, never as literal values.
+    for match in re.finditer(r"(password|api_key)=([^\s'\"]+)", text, re.IGNORECASE):
+        assert match.group(2).startswith("%s") or match.group(2).startswith("$"), match.group(0)
+    assert not re.search(r"[A-Za-z0-9]{32,}", text)
+
+
+def test_dockerfile_runs_as_non_root_with_the_binary_as_entrypoint():
+    with open(os.path.join(ROOT, "Dockerfile")) as handle:
+        text = handle.read()
+    stages = re.split(r"^FROM ", text, flags=re.MULTILINE)[1:]
+    assert len(stages) == 2, "two stages: build and runtime"
+    assert stages[0].startswith("swift:") and "--static-swift-stdlib" in stages[0]
+    runtime = stages[1]
+    assert runtime.startswith("debian:bookworm-slim")
+    assert re.search(r"^USER (?!root)\S+", runtime, re.MULTILINE)
+    assert 'ENTRYPOINT ["/usr/local/bin/backup-checker"]' in runtime
+    assert "COPY expected-backups" in runtime
+    assert ".env" not in runtime.replace("--env-file", "")
+
+
+def test_dockerignore_keeps_secrets_and_build_folders_out():
+    with open(os.path.join(ROOT, ".dockerignore")) as handle:
+        entries = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
+    assert {".env", ".build*", ".git"} <= entries
+
+
+def release_binary():
+    path = os.environ.get("BC_RELEASE_BINARY")
+    assert path and os.path.exists(path), "scripts/check-deploy builds the release binary first"
+    return path
+
+
+def test_release_binary_prints_version_and_help():
+    binary = release_binary()
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True)
+    assert re.fullmatch(r"\d+\.\d+\.\d+\n", version.stdout)
+    help_text = subprocess.run([binary, "--help"], capture_output=True, text=True, check=True).stdout
+    for word in ["doctor", "--dry-run", "db_password", "zulip_bot_api_key", "Exit codes"]:
+        assert word in help_text
+
+
+def test_release_binary_needs_only_what_the_runtime_base_provides():
+    output = subprocess.run(["ldd", release_binary()], capture_output=True, text=True, check=True).stdout
+    needed = {line.split()[0].split("/")[-1] for line in output.splitlines() if line.strip()}
+    assert needed, output
+    assert needed <= RUNTIME_BASE_LIBRARIES, needed - RUNTIME_BASE_LIBRARIES
+    assert not any("ssl" in name or "crypto" in name or "curl" in name for name in needed)
