@@ -51,3 +51,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (scripts/fuzz), present only in the fuzzing build: each has no main of its
+// own, which only `-sanitize=fuzzer` provides.
+if Context.environment["BC_FUZZ"] == "1" {
+    for name in ["greeting", "server-packets", "column-definition", "text-row", "auth-packets", "framing",
+                 "dotenv", "expected-list"] {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(name)",
+            dependencies: ["MySQLWire", "Transport", "Checker"],
+            path: "Fuzz/\(name)"
+        ))
+    }
+}

@@ -28,14 +28,18 @@ public struct ZulipSettings: Sendable {
     public var topic: String
     /// PEM file of CAs trusted for an https site with a private CA; nil for the system's.
     public var caFile: String?
+    /// Seconds to connect, and to wait for each answer.
+    public var timeout: Double
 
-    public init(site: SiteURL, email: String, apiKey: Secret, stream: String, topic: String, caFile: String? = nil) {
+    public init(site: SiteURL, email: String, apiKey: Secret, stream: String, topic: String, caFile: String? = nil,
+                timeout: Double = 30) {
         self.site = site
         self.email = email
         self.apiKey = apiKey
         self.stream = stream
         self.topic = topic
         self.caFile = caFile
+        self.timeout = timeout
     }
 }
 
@@ -116,6 +120,7 @@ public struct Settings: Sendable {
             let stream = required("zulip_stream")
             let topic = required("zulip_topic")
             let site = Settings.site(sources: sources, optional: optional, problems: &problems)
+            let timeout = seconds("zulip_timeout", default: 30)
             if site == nil && optional("zulip_site") == nil && optional("zulip_organization") == nil {
                 missing.append("zulip_organization (or zulip_site)")
             }
@@ -126,7 +131,7 @@ public struct Settings: Sendable {
             if email == nil { missing.append("zulip_bot_name (or zulip_email)") }
             if let site, let email, missing.count == zulipMissingBefore {
                 zulip = ZulipSettings(site: site, email: email, apiKey: Secret(apiKey), stream: stream, topic: topic,
-                                      caFile: optional("zulip_tls_ca"))
+                                      caFile: optional("zulip_tls_ca"), timeout: timeout)
             }
         }
 

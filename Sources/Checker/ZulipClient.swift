@@ -15,8 +15,8 @@ public struct ZulipClient: Sendable {
     public var retryDelays: [Double]
     public var http: HTTPClient
 
-    public init(settings: ZulipSettings, logger: Logger, retryDelays: [Double] = [3, 15],
-                timeouts: Timeouts = Timeouts(connect: 10, read: 30, write: 30)) {
+    public init(settings: ZulipSettings, logger: Logger, retryDelays: [Double] = [2, 10], timeouts: Timeouts? = nil) {
+        let timeouts = timeouts ?? Timeouts(connect: settings.timeout, read: settings.timeout, write: settings.timeout)
         self.settings = settings
         self.logger = logger
         self.retryDelays = retryDelays

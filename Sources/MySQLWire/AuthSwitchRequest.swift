@@ -11,6 +11,7 @@ struct AuthSwitchRequest: Equatable {
             throw .unsupported("the server asked for the pre-4.1 password hash (mysql_old_password)")
         }
         pluginName = try reader.readNullTerminatedString()
+        guard !pluginName.isEmpty else { throw .malformed("auth switch request without a plugin name") }
         var data = Array(reader.readRest())
         if data.last == 0 { data.removeLast() }
         pluginData = data

@@ -43,6 +43,7 @@ struct BackupChecker: ParsableCommand {
               zulip_stream           stream the message goes to
               zulip_topic            topic of the message
               zulip_tls_ca           CA file for a Zulip site with a private CA
+              zulip_timeout          seconds to wait for Zulip (30)
               expected_backups       the expected list (./expected-backups)
               timezone               IANA zone that defines today (the local zone)
               LOG_LEVEL              trace, debug, info (default), warning, error

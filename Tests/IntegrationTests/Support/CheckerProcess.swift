@@ -1,12 +1,16 @@
 import Foundation
 import Testing
 
-/// Runs the built backup-checker binary as a separate process.
+/// Runs the built backup-checker binary as a separate process, watching its peak memory
+/// (VmHWM of /proc/PID/status, sampled while it runs: wait4's ru_maxrss would include the
+/// test process's own memory, which a spawned child inherits until its exec).
 struct CheckerProcess {
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Peak resident memory of the checker, in KiB, as last sampled.
+        var maxRSSKiB: Int
     }
 
     static var binary: String {
@@ -19,23 +23,71 @@ struct CheckerProcess {
     /// Runs with exactly `environment` (plus PATH) in `directory`.
     static func run(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> Result {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the binary first (scripts/test does)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw TestFailure("pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
         var env = environment
         env["PATH"] = "/usr/bin:/bin"
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        // The shell changes directory and then becomes the checker (exec), so the pid and the
+        // resource usage are the checker's own.
+        let command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory?.path ?? ".", binary] + arguments
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawned == 0 else {
+            close(outPipe[0])
+            close(errPipe[0])
+            throw TestFailure("posix_spawn failed: \(spawned)")
+        }
+        var peak = 0
+        let (out, err) = drain(outPipe[0], errPipe[0]) { peak = max(peak, highWaterMark(pid)) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Result(status: exitStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self), maxRSSKiB: peak)
+    }
+
+    /// VmHWM of a running process, in KiB; 0 once it is gone.
+    private static func highWaterMark(_ pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+    }
+
+    /// Reads both pipes to their ends without letting either fill up.
+    private static func drain(_ first: Int32, _ second: Int32, sample: () -> Void) -> ([UInt8], [UInt8]) {
+        var outputs: [[UInt8]] = [[], []]
+        var open = [first, second]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while open.contains(where: { $0 >= 0 }) {
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            sample()
+            guard poll(&fds, nfds_t(fds.count), 5) > 0 else { continue }
+            for index in 0..<2 where open[index] >= 0 && fds[index].revents != 0 {
+                let count = read(open[index], &buffer, buffer.count)
+                if count > 0 {
+                    outputs[index] += buffer[0..<count]
+                } else {
+                    close(open[index])
+                    open[index] = -1
+                }
+            }
+        }
+        return (outputs[0], outputs[1])
     }
 }
 

@@ -1,0 +1,12 @@
+@testable import MySQLWire
+
+/// Column definitions.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzColumnDefinition(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if let column = try? ColumnDefinition(decoding: bytes) {
+        _ = column.isBinary
+        _ = column.type.description
+    }
+    return 0
+}

@@ -1,0 +1,11 @@
+@testable import Checker
+
+/// The .env parser and the settings built from what it found.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzDotEnv(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    if let parsed = try? DotEnv(parsing: text) {
+        _ = try? Settings(sources: ConfigurationSources(file: parsed.values), requireZulip: true)
+    }
+    return 0
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+/// Settings a person typed wrong: each is exit 2 with a message that names the problem, and
+/// none shows a secret.
+@Suite("Configuration faults")
+struct ConfigurationFaultTests {
+    static func base(_ directory: TemporaryDirectory) throws -> [String: String] {
+        [
+            "db_host": "127.0.0.1", "db_port": "3306", "db_username": "checker", "db_password": SecretCanary.password,
+            "database": "backups", "zulip_bot_api_key": SecretCanary.apiKey, "zulip_bot_name": "backup",
+            "zulip_organization": "zulip.example.org", "zulip_stream": "ops", "zulip_topic": "backups",
+            "expected_backups": try directory.write("expected", "a\n"), "LOG_LEVEL": "trace", "TZ": "UTC",
+        ]
+    }
+
+    func run(_ arguments: [String], _ environment: [String: String], in directory: TemporaryDirectory) throws
+        -> CheckerProcess.Result {
+        let result = try CheckerProcess.run(arguments, environment: environment, directory: directory.url)
+        SecretCanary.expectAbsent(in: [result.stdout, result.stderr])
+        return result
+    }
+
+    @Test("every missing variable is named in one message")
+    func missing() throws {
+        let directory = try TemporaryDirectory()
+        let result = try run([], ["TZ": "UTC"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("missing db_username, db_password, database, zulip_bot_api_key, zulip_stream, "
+                                       + "zulip_topic, zulip_organization (or zulip_site), zulip_bot_name (or zulip_email)"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a table name that is not an identifier", arguments: ["list; DROP TABLE list", "list`", "a b"])
+    func badTable(table: String) throws {
+        let directory = try TemporaryDirectory()
+        var environment = try Self.base(directory)
+        environment["db_table"] = table
+        let result = try run(["--dry-run"], environment, in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("db_table must be a table name"))
+    }
+
+    @Test("an expected list that cannot be read")
+    func unreadableExpected() throws {
+        let directory = try TemporaryDirectory()
+        var environment = try Self.base(directory)
+        environment["expected_backups"] = directory.url.path  // a directory
+        environment["db_port"] = "1"
+        let result = try run(["--dry-run"], environment, in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot read the expected-backups list"))
+        environment["expected_backups"] = "/no/such/file"
+        let missing = try run(["--dry-run"], environment, in: directory)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/no/such/file does not exist"))
+    }
+
+    @Test("a date that is not a date", arguments: ["2024-02-30", "yesterday", "2024-10-18'; DROP TABLE list; --"])
+    func badDate(date: String) throws {
+        let directory = try TemporaryDirectory()
+        let result = try run(["--dry-run", "--date", date], try Self.base(directory), in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--date must be a real day"))
+    }
+
+    @Test("an unknown TLS mode, a bad port, a bad time zone")
+    func badValues() throws {
+        let directory = try TemporaryDirectory()
+        for (name, value, text) in [("db_tls", "sometimes", "db_tls must be one of"), ("db_port", "99999", "db_port must be"),
+                                    ("timezone", "Mars/Base", "is not a known IANA time zone")] {
+            var environment = try Self.base(directory)
+            environment[name] = value
+            let result = try run(["--dry-run"], environment, in: directory)
+            #expect(result.status == 2, "\(name)")
+            #expect(result.stderr.contains(text), "\(result.stderr)")
+        }
+    }
+
+    @Test("a .env line that cannot be parsed names its line number")
+    func badEnvLine() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(".env", "db_host=127.0.0.1\n# fine\ndb_password \"\(SecretCanary.password)\"\n")
+        let result = try run(["--dry-run"], ["TZ": "UTC"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".env line 3: expected NAME=value"))
+    }
+}
+
+/// Every path run with recognisable secrets: neither the password nor the API key may appear
+/// on stdout, stderr or in anything posted to Zulip.
+@Suite("Secrets never leak")
+struct SecretLeakTests {
+    enum Path: String, CaseIterable, Sendable {
+        case allDone, mismatch, wrongPassword, unreachableDatabase, zulipRefuses, zulipFails, zulipHangs, doctor,
+             doctorFailing, json
+    }
+
+    @Test("no secret in any output or posted body", arguments: Path.allCases)
+    func noLeak(path: Path) throws {
+        let server = try TestServer.current()
+        let database = try ScratchDatabase(server: server)
+        try database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
+        let directory = try TemporaryDirectory()
+        let expected = try directory.write("expected", path == .mismatch ? "a.example.test\nb.example.test\n" : "a.example.test\n")
+        let zulip = try FakeZulip(script: {
+            switch path {
+            case .zulipFails: return [.respond(500, #"{"result":"error","msg":"boom","code":"BAD_REQUEST"}"#)]
+            case .zulipHangs: return [.hang]
+            default: return [.zulip]
+            }
+        }())
+        // The fake Zulip accepts only its own key; the canary key is refused, which is the
+        // path that writes the most about the request.
+        let key = path == .zulipRefuses || path == .doctorFailing ? SecretCanary.apiKey : FakeZulip.apiKey
+        var environment = [
+            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
+            "db_password": server.password, "database": database.name, "expected_backups": expected,
+            "zulip_site": zulip.site, "zulip_bot_name": "backup", "zulip_organization": "zulip.example.org",
+            "zulip_bot_api_key": key, "zulip_stream": "ops", "zulip_topic": "backups", "LOG_LEVEL": "trace",
+            "TZ": "UTC", "db_read_timeout": "1", "zulip_timeout": "1",
+        ]
+        var arguments = ["--date", "2024-10-18"]
+        switch path {
+        case .wrongPassword, .doctorFailing: environment["db_password"] = SecretCanary.password
+        case .unreachableDatabase:
+            environment["db_port"] = "1"
+            environment["db_password"] = SecretCanary.password
+        case .doctor: arguments.insert("doctor", at: 0)
+        case .json: arguments += ["--format", "json"]
+        default: break
+        }
+        if path == .doctorFailing { arguments.insert("doctor", at: 0) }
+        let result = try CheckerProcess.run(arguments, environment: environment, directory: directory.url)
+        let posted = zulip.requests.map { String(decoding: $0.body, as: UTF8.self) }
+        SecretCanary.expectAbsent(in: [result.stdout, result.stderr] + posted)
+        #expect(!result.stdout.contains(server.password) && !result.stderr.contains(server.password))
+        #expect(posted.allSatisfy { !$0.contains(server.password) && !$0.contains(FakeZulip.apiKey) })
+        switch path {
+        case .zulipRefuses, .zulipFails, .zulipHangs:
+            #expect(result.status == 4, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("everything is a-ok\ndate: 2024-10-18 (UTC)\n"))
+        case .wrongPassword, .unreachableDatabase: #expect(result.status == 3)
+        case .mismatch: #expect(result.status == 1)
+        case .doctorFailing: #expect(result.status == 4)
+        case .allDone, .doctor, .json: #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        }
+    }
+}
+
+/// The checker as a process against Zulip's faults: exit 4 whenever the message was not
+/// delivered, with the report still on stdout.
+@Suite("Zulip faults, end to end")
+struct ZulipFaultProcessTests {
+    enum Fault: String, CaseIterable, Sendable {
+        case refused, fiveHundredThenOK, repeatedFiveHundreds, unauthorized, neverAnswers, notJSON
+    }
+
+    @Test("exit 4 when the message was not delivered, 0 when a retry delivered it", arguments: Fault.allCases)
+    func fault(_ fault: Fault) throws {
+        let server = try TestServer.current()
+        let database = try ScratchDatabase(server: server)
+        try database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
+        let directory = try TemporaryDirectory()
+        let error500 = FakeZulip.Behavior.respond(500, #"{"result":"error","msg":"Internal server error","code":"BAD_REQUEST"}"#)
+        let zulip = try FakeZulip(script: {
+            switch fault {
+            case .refused, .unauthorized: return [.zulip]
+            case .fiveHundredThenOK: return [error500, .zulip]
+            case .repeatedFiveHundreds: return [error500]
+            case .neverAnswers: return [.hang]
+            case .notJSON: return [.respond(200, "<html>login</html>")]
+            }
+        }())
+        let site = zulip.site
+        if fault == .refused { zulip.stop() }
+        let environment = [
+            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
+            "db_password": server.password, "database": database.name,
+            "expected_backups": try directory.write("expected", "a.example.test\n"),
+            "zulip_site": site, "zulip_email": FakeZulip.email, "zulip_stream": "ops", "zulip_topic": "backups",
+            "zulip_bot_api_key": fault == .unauthorized ? "wrong-key" : FakeZulip.apiKey, "zulip_timeout": "1", "TZ": "UTC",
+        ]
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment, directory: directory.url)
+        #expect(result.stdout.hasPrefix("everything is a-ok\ndate: 2024-10-18 (UTC)\n"))
+        let attempts = zulip.requests.count
+        switch fault {
+        case .fiveHundredThenOK:
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(attempts == 2)
+        case .unauthorized, .notJSON:
+            #expect(result.status == 4)
+            #expect(attempts == 1)
+        case .repeatedFiveHundreds, .neverAnswers:
+            #expect(result.status == 4)
+            #expect(attempts == 3)
+        case .refused:
+            #expect(result.status == 4)
+            #expect(result.stderr.contains("cannot reach Zulip"))
+        }
+    }
+}
