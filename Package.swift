@@ -64,3 +64,12 @@ if Context.environment["BC_FUZZ"] == "1" {
         ))
     }
 }
+
+// The benchmark client (bench/run), present only in the benchmark build.
+if Context.environment["BC_BENCH"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "mysqlwire-bench",
+        dependencies: ["MySQLWire", "Transport"],
+        path: "bench/mysqlwire-bench"
+    ))
+}

@@ -117,6 +117,57 @@ public final class Connection {
         return decoder.results
     }
 
+    /// Runs a statement that returns rows and hands each row to `onRow` as it arrives, borrowed
+    /// from the read buffer: memory stays flat however many rows there are. Returns the columns.
+    @discardableResult
+    public func stream(
+        _ sql: String, onRow: (RowView) throws(MySQLError) -> Void
+    ) throws(MySQLError) -> [ColumnDefinition] {
+        try send(.query, argument: Array(sql.utf8))
+        var decoder = TextResultDecoder(capabilities: capabilities)
+        do throws(MySQLError) {
+            // The header and the column definitions, through the ordinary decoder.
+            while !decoder.isReadingRows {
+                if try decoder.consume(channel.readPayload()) {
+                    guard case let .rows(set) = decoder.results.last else {
+                        throw .invalidArgument("the statement returned no rows")
+                    }
+                    return set.columns
+                }
+            }
+            let columns = decoder.currentColumns
+            let endLimit = capabilities.contains(.deprecateEOF) ? PacketChannel.maxFragment : 9
+            let spans = UnsafeMutableBufferPointer<RowSpan>.allocate(capacity: max(columns.count, 1))
+            defer { spans.deallocate() }
+            try columns.withUnsafeBufferPointer { (columnView) throws(MySQLError) in
+                let rowSpans = UnsafeBufferPointer(rebasing: spans[0..<columns.count])
+                while true {
+                    let payload = try channel.borrowPayload()
+                    guard let first = payload.first else { throw .malformed("empty row packet") }
+                    if first == 0xFE && payload.count < endLimit {
+                        _ = try decoder.consume(Array(payload))
+                        return
+                    }
+                    if first == 0xFF {
+                        throw .server(try ErrPacket(decoding: Array(payload), capabilities: capabilities).error)
+                    }
+                    try TextRowScanner.scan(payload, columns: columns.count, into: spans)
+                    try onRow(RowView(columns: columnView, payload: payload, spans: rowSpans))
+                }
+            }
+            // A procedure's further results are read and dropped: the stream was for the first.
+            while !decoder.isComplete { _ = try decoder.consume(channel.readPayload()) }
+            return columns
+        } catch {
+            switch error {
+            case .server, .invalidArgument, .invalidValue: throw error  // the connection is still in step
+            default:
+                closeAfterFailure()
+                throw error
+            }
+        }
+    }
+
     /// Runs a statement that returns rows and returns its result set.
     public func query(_ sql: String) throws(MySQLError) -> ResultSet {
         let results = try execute(sql)

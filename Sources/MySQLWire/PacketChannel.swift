@@ -3,6 +3,10 @@ import Transport
 /// Packet framing: a 3-byte little-endian payload length and a 1-byte sequence id before
 /// every payload. Payloads of 16 MiB − 1 bytes or more travel as several packets and are
 /// joined here; a sequence id out of order is an error, never a hang.
+///
+/// Reads go through one reusable buffer: a payload that fits is lent in place
+/// (`borrowPayload`), larger ones are joined into a second reusable buffer, so reading rows
+/// allocates nothing per packet.
 /// https://mariadb.com/kb/en/0-packet/
 public final class PacketChannel {
     /// The largest payload one packet carries; a packet this long is continued by the next.
@@ -14,14 +18,22 @@ public final class PacketChannel {
     /// Upper bound on a joined payload; protects against a peer announcing endless data.
     public let maxPayload: Int
 
-    private var buffer: [UInt8]
+    /// The read buffer: bytes `start..<end` are received and not yet consumed.
+    private let storage: UnsafeMutableRawBufferPointer
     private var start = 0
     private var end = 0
+    /// Where payloads larger than the read buffer are joined; grows as needed, up to maxPayload.
+    private var large = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
-    public init(stream: ByteStream, maxPayload: Int = 256 << 20, bufferSize: Int = 64 << 10) {
+    public init(stream: ByteStream, maxPayload: Int = 256 << 20, bufferSize: Int = 128 << 10) {
         self.stream = stream
         self.maxPayload = maxPayload
-        self.buffer = [UInt8](repeating: 0, count: max(bufferSize, 16))
+        storage = .allocate(byteCount: max(bufferSize, 16), alignment: 8)
+    }
+
+    deinit {
+        storage.deallocate()
+        large.deallocate()
     }
 
     /// Starts a new command: its first packet carries sequence id 0.
@@ -35,29 +47,66 @@ public final class PacketChannel {
         stream = newStream
     }
 
-    /// Reads one logical payload, joining continuation packets.
+    /// Reads one logical payload into an array of its own.
     public func readPayload() throws(MySQLError) -> [UInt8] {
-        var payload: [UInt8] = []
-        while true {
-            try fill(4)
-            let length = Int(buffer[start]) | Int(buffer[start + 1]) << 8 | Int(buffer[start + 2]) << 16
-            let received = buffer[start + 3]
-            guard received == sequence else {
-                throw unexpectedSequence(received: received, length: length)
-            }
-            start += 4
-            sequence &+= 1
-            let total = payload.count + length
-            guard total <= maxPayload else {
-                stream.close()
-                throw .packetTooLarge(size: total, limit: maxPayload)
-            }
-            if payload.isEmpty && length < PacketChannel.maxFragment {
-                payload.reserveCapacity(length)
-            }
-            try copy(length, into: &payload)
-            if length < PacketChannel.maxFragment { return payload }
+        Array(try borrowPayload())
+    }
+
+    /// Reads one logical payload and lends it: the bytes stay valid until the next read.
+    public func borrowPayload() throws(MySQLError) -> UnsafeRawBufferPointer {
+        let (length, received) = try header()
+        guard received == sequence else { throw unexpectedSequence(received: received, length: length) }
+        guard length <= maxPayload else {
+            stream.close()
+            throw .packetTooLarge(size: length, limit: maxPayload)
         }
+        sequence &+= 1
+        if length < PacketChannel.maxFragment && 4 + length <= storage.count {
+            try fill(4 + length)
+            let payloadStart = start + 4
+            start = payloadStart + length
+            return UnsafeRawBufferPointer(rebasing: storage[payloadStart..<(payloadStart + length)])
+        }
+        start += 4
+        return try join(firstLength: length)
+    }
+
+    /// Joins a payload that does not fit the read buffer (and its continuation packets).
+    private func join(firstLength: Int) throws(MySQLError) -> UnsafeRawBufferPointer {
+        var total = 0
+        var length = firstLength
+        while true {
+            guard total + length <= maxPayload else {
+                stream.close()
+                throw .packetTooLarge(size: total + length, limit: maxPayload)
+            }
+            if total + length > large.count { grow(to: total + length) }
+            try copy(length, to: large.baseAddress! + total)
+            total += length
+            if length < PacketChannel.maxFragment { break }
+            let (next, received) = try header()
+            guard received == sequence else { throw unexpectedSequence(received: received, length: next) }
+            sequence &+= 1
+            start += 4
+            length = next
+        }
+        return UnsafeRawBufferPointer(rebasing: large[0..<total])
+    }
+
+    private func grow(to size: Int) {
+        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, large.count * 2), alignment: 8)
+        if let base = large.baseAddress, large.count > 0 {
+            bigger.baseAddress!.copyMemory(from: base, byteCount: large.count)
+        }
+        large.deallocate()
+        large = bigger
+    }
+
+    /// The next packet header (length, sequence id), not consumed.
+    private func header() throws(MySQLError) -> (Int, UInt8) {
+        try fill(4)
+        let length = Int(storage[start]) | Int(storage[start + 1]) << 8 | Int(storage[start + 2]) << 16
+        return (length, storage[start + 3])
     }
 
     /// Writes one logical payload, splitting it into packets of at most 16 MiB − 1 bytes.
@@ -89,66 +138,56 @@ public final class PacketChannel {
     /// Either way the stream is closed.
     private func unexpectedSequence(received: UInt8, length: Int) -> MySQLError {
         defer { stream.close() }
-        guard received == 0, length >= 3, length <= 4096 else {
+        guard received == 0, length >= 3, length <= 4096, (try? fill(4 + length)) != nil else {
             return .packetsOutOfOrder(expected: sequence, received: received)
         }
-        start += 4
-        var payload: [UInt8] = []
-        guard (try? copy(length, into: &payload)) != nil, payload.first == 0xFF,
-              let error = try? ErrPacket(decoding: payload, capabilities: [.protocol41]).error else {
+        let payload = Array(storage[(start + 4)..<(start + 4 + length)])
+        start += 4 + length
+        guard payload.first == 0xFF, let error = try? ErrPacket(decoding: payload, capabilities: [.protocol41]).error else {
             return .packetsOutOfOrder(expected: sequence, received: received)
         }
         return .closedByServer(error)
     }
 
-    /// Ensures at least `count` buffered bytes (count ≤ buffer size).
+    /// Ensures at least `count` buffered bytes (count ≤ buffer size), moving what is pending to
+    /// the front when the tail of the buffer is too short.
     private func fill(_ count: Int) throws(MySQLError) {
         if end - start >= count { return }
-        if start > 0 {
+        if start + count > storage.count {
             let pending = end - start
             if pending > 0 {
-                buffer.withUnsafeMutableBufferPointer { raw in
-                    guard let base = raw.baseAddress else { return }
-                    (base).update(from: base + start, count: pending)
-                }
+                storage.baseAddress!.copyMemory(from: storage.baseAddress! + start, byteCount: pending)
             }
             start = 0
             end = pending
         }
-        while end < count {
-            end += try readMore(at: end)
+        while end - start < count {
+            end += try readMore(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
         }
     }
 
-    /// Appends the next `count` payload bytes to `payload`, from the buffer then the stream.
-    private func copy(_ count: Int, into payload: inout [UInt8]) throws(MySQLError) {
-        var needed = count
-        while needed > 0 {
+    /// Copies the next `count` payload bytes to `destination`, from the buffer then the stream.
+    private func copy(_ count: Int, to destination: UnsafeMutableRawPointer) throws(MySQLError) {
+        var written = 0
+        while written < count {
             if start == end {
                 start = 0
-                end = try readMore(at: 0)
+                end = try readMore(into: storage)
             }
-            let take = min(needed, end - start)
-            payload.append(contentsOf: buffer[start..<(start + take)])
+            let take = min(count - written, end - start)
+            (destination + written).copyMemory(from: storage.baseAddress! + start, byteCount: take)
             start += take
-            needed -= take
+            written += take
         }
     }
 
-    private func readMore(at offset: Int) throws(MySQLError) -> Int {
-        var failure: TransportError?
-        let stream = self.stream
-        let count = buffer.withUnsafeMutableBytes { raw -> Int in
-            do throws(TransportError) {
-                return try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[offset...]))
-            } catch {
-                failure = error
-                return 0
-            }
-        }
-        if let failure {
+    private func readMore(into target: UnsafeMutableRawBufferPointer) throws(MySQLError) -> Int {
+        let count: Int
+        do {
+            count = try stream.read(into: target)
+        } catch {
             stream.close()
-            throw .transport(failure)
+            throw .transport(error)
         }
         guard count > 0 else {
             stream.close()

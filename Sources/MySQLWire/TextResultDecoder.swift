@@ -27,6 +27,21 @@ public struct TextResultDecoder {
         return false
     }
 
+    /// True once the column definitions are in and rows come next.
+    var isReadingRows: Bool {
+        if case .rows = state { return true }
+        return false
+    }
+
+    /// The columns of the result set being read.
+    var currentColumns: [ColumnDefinition] {
+        switch state {
+        case let .rows(columns, _), let .awaitingColumnsEOF(columns): return columns
+        case let .columns(_, received): return received
+        default: return []
+        }
+    }
+
     /// Consumes the next payload; returns true when the whole answer has arrived.
     public mutating func consume(_ payload: [UInt8]) throws(MySQLError) -> Bool {
         switch state {

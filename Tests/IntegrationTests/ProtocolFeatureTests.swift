@@ -172,3 +172,61 @@ struct ProtocolFeatureTests {
         #expect(throws: MySQLError.connectionClosed) { try victim.query("SELECT 1") }
     }
 }
+
+/// Streaming rows straight from the read buffer.
+@Suite("Streaming rows")
+struct StreamingTests {
+    @Test("streamed rows equal the buffered ones, in both end-of-rows forms", arguments: [true, false])
+    func sameAsBuffered(deprecateEOF: Bool) throws {
+        let server = try TestServer.current()
+        let connection = try Connection(options: server.options(database: "backups", deprecateEOF: deprecateEOF, tls: .required))
+        defer { connection.close() }
+        let sql = "SELECT seq, CONCAT('target-', seq, '.example.test'), IF(seq % 7 = 0, NULL, SEC_TO_TIME(seq)) FROM seq_1_to_20000"
+        let buffered = try connection.query(sql).rows
+        var count = 0
+        var mismatches = 0
+        let columns = try connection.stream(sql) { (row: RowView) throws(MySQLError) in
+            let expected = buffered[count]
+            let same = try row.int64(0) == expected.int64(0)
+            let sameText = try row.string(1) == expected.string(1)
+            let sameTime = try row.time(2) == expected.time(2)
+            if !(same && sameText && sameTime) { mismatches += 1 }
+            count += 1
+        }
+        #expect(columns.count == 3)
+        #expect(count == 20_000)
+        #expect(mismatches == 0)
+        #expect(try connection.query("SELECT 1").rows.count == 1)
+    }
+
+    @Test("a row larger than the read buffer streams through the joining path")
+    func largeRow() throws {
+        let server = try TestServer.current()
+        let connection = try server.admin()
+        defer { connection.close() }
+        var lengths: [Int] = []
+        try connection.stream("SELECT REPEAT('x', 17825792) UNION ALL SELECT 'short'") { (row: RowView) throws(MySQLError) in
+            lengths.append(try row.bytes(0)?.count ?? -1)
+        }
+        #expect(lengths == [17_825_792, 5])
+    }
+
+    @Test("an error in the middle of the rows ends the stream with the server's error")
+    func errorMidStream() throws {
+        let server = try TestServer.current()
+        let connection = try server.admin(database: "backups")
+        defer { connection.close() }
+        var seen = 0
+        #expect {
+            // The subquery fails only on the row that reaches it, after rows have been sent.
+            try connection.stream("SELECT seq, IF(seq = 5000, (SELECT 1 UNION SELECT 2), seq) FROM seq_1_to_10000") {
+                (_: RowView) throws(MySQLError) in seen += 1
+            }
+        } throws: { error in
+            guard case let .server(server) = error as? MySQLError else { return false }
+            return server.code == 1242
+        }
+        #expect(seen < 10_000)
+        #expect(try connection.query("SELECT 2").rows.first?.int64(0) == 2)
+    }
+}
