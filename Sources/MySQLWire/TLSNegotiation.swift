@@ -12,7 +12,8 @@ struct TLSNegotiation {
         let offered = greeting.capabilities.contains(.ssl)
         var host: String?
         if case let .tcp(name, _) = options.endpoint { host = name }
-        configuration = TLSConfiguration(caFile: options.tlsCAFile, serverName: options.tlsServerName ?? host)
+        configuration = TLSConfiguration(caFile: options.tlsCAFile, serverName: options.tlsServerName ?? host,
+                                         verify: options.tlsMode.verifies)
         if isUnixSocket || mode == .disabled {
             // A unix socket never leaves the host; TLS would add nothing.
             useTLS = false
