@@ -44,22 +44,9 @@ final class FakeZulip: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)  // a client that gave up must not kill the test process
         self.script = script
         self.tls = tls
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var reuse: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else { throw TestFailure("cannot listen") }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &size) }
-        }
+        guard let (fd, port) = listenOnLoopback() else { throw TestFailure("cannot listen") }
         listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+        self.port = port
         Thread { [self] in
             serve()
             finished.signal()

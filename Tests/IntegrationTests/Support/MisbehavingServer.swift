@@ -41,20 +41,9 @@ final class MisbehavingServer: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         self.step = step
         self.behavior = behavior
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
-        }
-        guard bound == 0, listen(fd, 4) == 0 else { throw TestFailure("cannot listen") }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &size) }
-        }
+        guard let (fd, port) = listenOnLoopback(backlog: 4) else { throw TestFailure("cannot listen") }
         listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+        self.port = port
         Thread { [self] in
             serve()
             done.signal()
