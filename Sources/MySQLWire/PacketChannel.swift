@@ -94,7 +94,8 @@ public final class PacketChannel {
     }
 
     private func grow(to size: Int) {
-        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, large.count * 2), alignment: 8)
+        let bigger = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: max(size, min(large.count * 2, maxPayload)), alignment: 8)
         if let base = large.baseAddress, large.count > 0 {
             bigger.baseAddress!.copyMemory(from: base, byteCount: large.count)
         }
