@@ -14,6 +14,8 @@ RUN apt-get update \
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
+# The manifest declares the test targets, so their folders must exist for it to load.
+COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib --product backup-checker \
  && install -m 0755 "$(swift build -c release --show-bin-path)/backup-checker" /usr/local/bin/backup-checker \
  && strip /usr/local/bin/backup-checker
