@@ -14,14 +14,16 @@ public final class PacketChannel {
 
     public private(set) var stream: ByteStream
     /// Sequence id the next packet, read or written, must carry.
-    public private(set) var sequence: UInt8 = 0
+    /// (The channel belongs to one connection on one thread, and no access to these counters
+    /// overlaps another, so the runtime exclusivity checks are left out of the row loop.)
+    @exclusivity(unchecked) public private(set) var sequence: UInt8 = 0
     /// Upper bound on a joined payload; protects against a peer announcing endless data.
     public let maxPayload: Int
 
     /// The read buffer: bytes `start..<end` are received and not yet consumed.
     private let storage: UnsafeMutableRawBufferPointer
-    private var start = 0
-    private var end = 0
+    @exclusivity(unchecked) private var start = 0
+    @exclusivity(unchecked) private var end = 0
     /// Where payloads larger than the read buffer are joined; grows as needed, up to maxPayload.
     private var large = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
