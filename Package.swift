@@ -42,11 +42,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport", "COpenSSL"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport", "COpenSSL", "TestSupport"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker"], exclude: ["Goldens"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Checker", "MySQLWire", "Transport", "COpenSSL"]
+            dependencies: ["Checker", "MySQLWire", "Transport", "COpenSSL", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// A listening TCP socket on 127.0.0.1 with a port the kernel chose, for the test servers.
-func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? {
+/// A listening TCP socket on 127.0.0.1 with a port the kernel chose, for the test servers of
+/// every test target.
+public func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return nil }
     var address = sockaddr_in()
