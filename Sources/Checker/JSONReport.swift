@@ -13,15 +13,14 @@ public enum JSONReport {
             members.append(("result", .string(found.diff.isMatch ? "ok" : "mismatch")))
             members.append(("expected", .array(found.diff.expected.map(JSONValue.string))))
             members.append(("done", .array(found.diff.done.map(JSONValue.string))))
-            let rowsByTarget = Dictionary(grouping: found.rows.rows.indices) { index in
-                found.rows.targetsAndStatuses()[index].target
-            }
-            let targets = found.diff.verdicts.map { entry -> JSONValue in
+            let targets = found.rows.targetsAndStatuses()
+            let rowsByTarget = Dictionary(grouping: found.rows.rows.indices) { targets[$0].target }
+            let verdicts = found.diff.verdicts.map { entry -> JSONValue in
                 let rows = (rowsByTarget[entry.target] ?? []).map { rowObject(found.rows.rows[$0]) }
                 return .object([("target", .string(entry.target)), ("verdict", .string(entry.verdict.rawValue)),
                                 ("rows", .array(rows))])
             }
-            members.append(("targets", .array(targets)))
+            members.append(("targets", .array(verdicts)))
         case let .failure(error):
             members.append(("result", .string("error")))
             members.append(("error", .string(error.description)))

@@ -107,9 +107,9 @@ public struct Settings: Sendable {
                 problems.append("db_tls must be one of \(modes), not \"\(text.prefix(40))\"")
             }
         }
-        let timeouts = Timeouts(connect: seconds("db_connect_timeout", default: 10),
-                                read: seconds("db_read_timeout", default: 30),
-                                write: seconds("db_read_timeout", default: 30))
+        let readTimeout = seconds("db_read_timeout", default: 30)
+        let timeouts = Timeouts(connect: seconds("db_connect_timeout", default: 10), read: readTimeout,
+                                write: readTimeout)
 
         // Zulip.
         var zulip: ZulipSettings?

@@ -82,6 +82,16 @@ struct SettingsTests {
         }
     }
 
+    @Test("a bad read timeout is reported once, though it sets both read and write")
+    func readTimeoutOnce() {
+        var values = Self.seed
+        values["db_read_timeout"] = "soon"
+        #expect(throws: CheckerError.configuration(
+            "db_read_timeout must be a number of seconds between 0 and 86400, not \"soon\"")) {
+            try Settings(sources: ConfigurationSources(file: values), requireZulip: true)
+        }
+    }
+
     @Test("a socket path wins over host and port")
     func socketWins() throws {
         var values = Self.seed

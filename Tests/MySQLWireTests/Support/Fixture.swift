@@ -97,11 +97,6 @@ struct Fixture {
         }
     }
 
-    /// The server's packets, framed as they travel (header + payload), concatenated.
-    var serverBytes: [UInt8] {
-        packets.filter { $0.direction == .server }.flatMap { frame($0.bytes, sequence: $0.sequence) }
-    }
-
     /// The first packet's payload.
     var firstPayload: [UInt8] { packets.first?.bytes ?? [] }
 }
