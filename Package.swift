@@ -2,52 +2,39 @@
 import PackageDescription
 
 // OpenSSL is linked from its static archives so that the binary needs only glibc at run time
-// (DESIGN.md, "Dependencies and size"). The module map names no library for the same reason.
+// (docs/design.md, "Dependencies and size"). The module map names no library for the same reason.
 let staticOpenSSL: [LinkerSetting] = [
     .linkedLibrary(":libssl.a"),
     .linkedLibrary(":libcrypto.a"),
 ]
 
+// The arrows: backup-checker → Checker → {MySQLWire, Notify} → Transport → COpenSSL.
+// scripts/check-layers keeps them.
 let package = Package(
     name: "backup-checker",
     products: [
         .executable(name: "backup-checker", targets: ["backup-checker"]),
         .executable(name: "mysqlwire-probe", targets: ["mysqlwire-probe"]),
         .library(name: "MySQLWire", targets: ["MySQLWire"]),
+        .library(name: "Notify", targets: ["Notify"]),
         .library(name: "Checker", targets: ["Checker"]),
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
-        .target(
-            name: "Transport",
-            dependencies: ["COpenSSL"],
-            linkerSettings: staticOpenSSL
-        ),
+        .target(name: "Transport", dependencies: ["COpenSSL"], linkerSettings: staticOpenSSL),
         .target(name: "MySQLWire", dependencies: ["Transport", "COpenSSL"]),
-        .target(name: "Checker", dependencies: ["MySQLWire", "Transport"]),
-        .executableTarget(
-            name: "backup-checker",
-            dependencies: [
-                "Checker",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .executableTarget(
-            name: "mysqlwire-probe",
-            dependencies: [
-                "MySQLWire",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "Notify", dependencies: ["Transport"]),
+        .target(name: "Checker", dependencies: ["MySQLWire", "Notify", "Transport"]),
+        .executableTarget(name: "backup-checker", dependencies: ["Checker"]),
+        .executableTarget(name: "mysqlwire-probe", dependencies: ["MySQLWire", "Transport"]),
+        .target(name: "TestSupport", dependencies: ["COpenSSL"], path: "Tests/TestSupport"),
         .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport", "COpenSSL", "TestSupport"]),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker"], exclude: ["Goldens"]),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify", "Transport", "COpenSSL", "TestSupport"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Notify", "MySQLWire", "Transport", "TestSupport"],
+                    exclude: ["Goldens"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Checker", "MySQLWire", "Transport", "COpenSSL", "TestSupport"]
+            dependencies: ["Checker", "MySQLWire", "Notify", "Transport", "COpenSSL", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -57,10 +44,10 @@ let package = Package(
 // own, which only `-sanitize=fuzzer` provides.
 if Context.environment["BC_FUZZ"] == "1" {
     for name in ["greeting", "server-packets", "column-definition", "text-row", "auth-packets", "framing",
-                 "dotenv", "expected-list"] {
+                 "dotenv", "expected-list", "http-response", "tzif"] {
         package.targets.append(.executableTarget(
             name: "fuzz-\(name)",
-            dependencies: ["MySQLWire", "Transport", "Checker"],
+            dependencies: ["MySQLWire", "Transport", "Notify", "Checker"],
             path: "Fuzz/\(name)"
         ))
     }

@@ -1,71 +1,118 @@
-/// The whole check, in order: today → expected list → query → diff → report → notify → exit
-/// code. The executable only parses flags, loads `Settings` and calls `run`.
+import Notify
+
+/// The whole check, in order: the day → the expected list → the day's rows and the history →
+/// the verdicts → the message, printed first → Zulip → metrics → the heartbeat → the exit
+/// code. Every part it talks to comes in from outside (`live` wires the real ones), so every
+/// path is testable in-process.
 public struct Check {
     /// How the result is written on stdout.
     public enum Format: String, Sendable, CaseIterable {
         case text, json
     }
 
-    public var settings: Settings
-    /// The day to check; nil for today in `settings.timezone`.
+    public var settings: CheckSettings
+    /// The day to check; nil for today in `settings.zone`.
     public var day: CalendarDay?
-    /// Print only; post nothing.
-    public var dryRun: Bool
     public var format: Format
+    public var source: BackupSource
+    /// Where the message goes; nil on a dry run.
+    public var notifier: Notifier?
+    public var monitor: RunMonitor?
+    public var metrics: [MetricsPublisher]
     public var logger: Logger
 
-    public init(settings: Settings, day: CalendarDay?, dryRun: Bool, format: Format = .text, logger: Logger) {
+    public init(settings: CheckSettings, day: CalendarDay?, format: Format = .text, source: BackupSource,
+                notifier: Notifier?, monitor: RunMonitor? = nil, metrics: [MetricsPublisher] = [], logger: Logger) {
         self.settings = settings
         self.day = day
-        self.dryRun = dryRun
         self.format = format
+        self.source = source
+        self.notifier = notifier
+        self.monitor = monitor
+        self.metrics = metrics
         self.logger = logger
     }
 
-    /// Runs the check at `now` (seconds since 1970), writes the result with `output`, posts it
-    /// unless dry-running, and returns the exit status.
-    public func run(now: Int64 = LocalCalendar.now(), output: (String) -> Void) -> ExitStatus {
-        let zone = settings.timezone ?? LocalCalendar.processZoneName()
-        guard let checkedDay = day ?? LocalCalendar.day(at: now, in: settings.timezone) else {
-            logger.error("cannot compute today's date in \(zone)")
-            return .usage
-        }
-        let expected: ExpectedList
+    /// Runs the check at `now` (seconds since 1970), writes the result with `output` before
+    /// anything is delivered, and returns the exit status.
+    public func run(now: Int64, output: (String) -> Void) -> ExitStatus {
+        attempt("the heartbeat's start") { () throws(DeliveryError) in try monitor?.started() }
+        let outcome: CheckOutcome
         do {
-            expected = try ExpectedList(path: settings.expectedPath)
+            outcome = try find(now: now)
         } catch {
             logger.error(error.description)
+            attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: .usage, log: error.description) }
             return .usage
         }
-        for target in expected.duplicates {
-            logger.warning("\(settings.expectedPath) lists \(target) more than once; counting it once")
+        if case let .failure(error) = outcome.result {
+            logger.error(error.description)
+            if let hint = Hints.hint(for: error) { logger.info("hint: \(hint)") }
         }
-        logger.debug("checking \(checkedDay) (\(zone)) against \(expected.targets.count) expected target(s)")
+        // Printed (and on stdout unbuffered) before delivery, so that a failed or killed
+        // delivery still leaves the report in the pipeline's log.
+        output(format == .json ? JSONReport.render(outcome) : outcome.message)
 
-        let result = CheckResult(day: checkedDay, zone: zone, outcome: Result { () throws(CheckerError) in
-            let rows = try TodaysRows.fetch(settings: settings.database, day: checkedDay)
-            return (rows, BackupDiff(expected: expected.targets, rows: rows.targetsAndStatuses()))
-        })
-        if case let .failure(error) = result.outcome { logger.error(error.description) }
+        var status = outcome.status
+        if let notifier, let failure = deliver(outcome, to: notifier) {
+            logger.error(CheckerError.delivery(failure).description)
+            logger.info("hint: \(Hints.hint(for: failure, service: .zulip))")
+            status = .delivery  // nobody was told: that outranks what there was to tell
+        }
+        let text = MetricsText.render(outcome, status: status, now: now, zone: settings.zone)
+        for publisher in metrics {
+            do throws(PublishError) { try publisher.publish(text) } catch { logger.error("metrics: \(error)") }
+        }
+        attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: outcome.message) }
+        return status
+    }
 
-        var deliveryError: CheckerError?
-        if !dryRun {
-            if let zulip = settings.zulip {
-                do {
-                    try ZulipClient(settings: zulip, logger: logger).post(content: Report.zulipContent(result.message))
-                } catch {
-                    logger.error(error.description)
-                    deliveryError = error
-                }
-            } else {
-                deliveryError = .delivery("Zulip is not configured")
-            }
+    /// The day, the list, the rows and the history, assessed. A configuration problem is
+    /// thrown; a database error is part of the outcome.
+    func find(now: Int64) throws(ConfigurationError) -> CheckOutcome {
+        guard let day = day ?? settings.zone.day(at: now) else {
+            throw .settings(missing: [], problems: [SettingProblem(name: "timezone", message: "cannot compute today's date in \(settings.zone.name)")])
         }
-        switch format {
-        case .text: output(result.message)
-        case .json: output(JSONReport.render(result, delivery: deliveryError?.description))
+        let list = try ExpectedList(path: settings.expectedPath)
+        if let warning = list.duplicateWarning { logger.warning("\(settings.expectedPath): \(warning)") }
+        if let longest = list.longestEvery, longest.days > settings.historyDays {
+            throw .historyTooShort(days: settings.historyDays, needed: longest.days, target: longest.target)
         }
-        // Nobody was told: that outranks what there was to tell.
-        return deliveryError == nil ? result.status : .delivery
+        logger.debug("checking \(day) (\(settings.zone.name)) against \(list.entries.count) listed target(s)")
+        defer { source.close() }
+        do throws(CheckerError) {
+            let rows = try source.rows(on: day)
+            let first = day.adding(days: -settings.historyDays) ?? day
+            var history = RunHistory(first: first, timedTargets: Set(rows.rows.filter(\.succeeded).map(\.target)))
+            try source.successfulRuns(from: first, before: day) { history.add($0) }
+            let assessment = Assessment(day: day, list: list, rows: rows, history: history, historyDays: settings.historyDays,
+                                        durations: DurationCheck(factor: settings.durationFactor))
+            return CheckOutcome(day: day, zone: settings.zone.name, result: .success(.init(assessment: assessment, rows: rows)))
+        } catch {
+            if case let .configuration(problem) = error { throw problem }
+            return CheckOutcome(day: day, zone: settings.zone.name, result: .failure(error))
+        }
+    }
+
+    /// Posts the message, in as many fenced parts as the service's limit needs; the first
+    /// failure ends the delivery.
+    private func deliver(_ outcome: CheckOutcome, to notifier: Notifier) -> DeliveryError? {
+        let whole = ZulipMessages.fenced(outcome.message)
+        let contents = outcome.zulipContents(limit: notifier.messageLimit(forLength: whole.unicodeScalars.count))
+        if contents.count > 1 || contents.first != whole {
+            logger.info("the message is longer than Zulip keeps; posting it as \(contents.count) shortened message(s)")
+        }
+        for content in contents {
+            do throws(DeliveryError) { try notifier.post(content) } catch { return error }
+        }
+        logger.info("posted to Zulip")
+        return nil
+    }
+
+    /// Runs a heartbeat call; a failure is logged and changes nothing else.
+    private func attempt(_ what: String, _ call: () throws(DeliveryError) -> Void) {
+        do throws(DeliveryError) { try call() } catch {
+            logger.warning("\(what) failed: \(error)")
+        }
     }
 }

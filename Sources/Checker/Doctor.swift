@@ -1,137 +1,179 @@
+import Glibc
 import MySQLWire
+import Notify
 import Transport
 
-/// `backup-checker doctor`: tries the database and Zulip without posting, and says what it
-/// found or, for each failure, what to change.
+/// `backup-checker doctor`: reads the settings and the list, tries the database, Zulip, the
+/// heartbeat and the metrics' destinations without posting or pinging anything that would
+/// count as a run, and says what it found or, for each failure, what to change.
 public struct Doctor {
     public var sources: ConfigurationSources
     public var day: CalendarDay?
+    public var zones: ZoneLocator
+    public var systemCAFile: String?
 
-    public init(sources: ConfigurationSources, day: CalendarDay? = nil) {
+    public init(sources: ConfigurationSources, day: CalendarDay? = nil, zones: ZoneLocator = ZoneLocator(),
+                systemCAFile: String? = nil) {
         self.sources = sources
         self.day = day
+        self.zones = zones
+        self.systemCAFile = systemCAFile
     }
 
-    public func run(now: Int64 = LocalCalendar.now(), output: (String) -> Void) -> ExitStatus {
+    public func run(now: Int64, output: (String) -> Void) -> ExitStatus {
         let settings: Settings
         do {
-            settings = try Settings(sources: sources, requireZulip: false)
+            settings = try Settings(sources: sources, requireZulip: false, zones: zones, systemCAFile: systemCAFile)
         } catch {
-            output("configuration: \(error.description)")
+            output("configuration: \(error)")
             output("  fix: set the variables named above (see backup-checker --help)")
             return .usage
         }
-        let zone = settings.timezone ?? LocalCalendar.processZoneName()
-        let checkedDay = day ?? LocalCalendar.day(at: now, in: settings.timezone)
+        let day = self.day ?? settings.check.zone.day(at: now)
         var status = ExitStatus.ok
-        if !checkDatabase(settings.database, day: checkedDay, zone: zone, output: output) { status = .database }
+        if !checkList(settings.check, day: day, output: output) { status = .usage }
+        if !checkDatabase(settings.database, day: day, zone: settings.check.zone.name, output: output) {
+            status = max(status, .database)
+        }
         do {
-            let full = try Settings(sources: sources, requireZulip: true)
+            let full = try Settings(sources: sources, requireZulip: true, zones: zones, systemCAFile: systemCAFile)
             if let zulip = full.zulip, !checkZulip(zulip, output: output) { status = max(status, .delivery) }
         } catch {
-            output("zulip: \(error.description)")
+            output("zulip: \(error)")
             output("  fix: set zulip_organization (or zulip_site), zulip_bot_name (or zulip_email), zulip_bot_api_key, zulip_stream and zulip_topic")
             status = max(status, .usage)
         }
+        if !checkMonitoring(settings, output: output) { status = max(status, .delivery) }
         output("result: " + (status == .ok ? "ok" : "problems found"))
         return status
     }
 
-    private func checkDatabase(_ settings: DatabaseSettings, day: CalendarDay?, zone: String,
-                               output: (String) -> Void) -> Bool {
+    /// How the list was read: its targets, how many are due on the day, each schedule.
+    private func checkList(_ check: CheckSettings, day: CalendarDay?, output: (String) -> Void) -> Bool {
+        let list: ExpectedList
+        do {
+            list = try ExpectedList(path: check.expectedPath)
+        } catch {
+            output("expected list: \(error)")
+            output("  fix: see the expected list's format in expected-backups or README.md")
+            return false
+        }
+        let due = day.map { day in list.entries.filter { $0.schedule.isDue(on: day) }.count }
+        let weekday = day.map { Schedule.dayNames[$0.weekday - 1] }
+        output("expected list: \(check.expectedPath): \(list.entries.count) target(s)"
+               + (due.map { ", \($0) due on \(day?.description ?? "?") (\(weekday ?? "?"))" } ?? ""))
+        let width = list.entries.map(\.target.count).max() ?? 0
+        for entry in list.entries {
+            let padding = String(repeating: " ", count: max(0, width - entry.target.count))
+            let dueMark = day.map { entry.schedule.isDue(on: $0) ? "  (due)" : "" } ?? ""
+            output("  \(entry.target)\(padding)  \(entry.schedule)\(dueMark)")
+        }
+        if let warning = list.duplicateWarning { output("  note: \(warning)") }
+        if let longest = list.longestEvery, longest.days > check.historyDays {
+            output("  fix: \(ConfigurationError.historyTooShort(days: check.historyDays, needed: longest.days, target: longest.target))")
+            return false
+        }
+        return true
+    }
+
+    private func checkDatabase(_ settings: DatabaseSettings, day: CalendarDay?, zone: String, output: (String) -> Void) -> Bool {
         let connection: Connection
         do {
-            connection = try Connection(options: settings.connectionOptions)
+            connection = try Connection(options: settings.connectionOptions())
         } catch {
             output("database: cannot connect to \(settings.endpoint) as \(settings.username): \(error)")
-            output("  fix: \(Self.hint(for: error, settings: settings))")
+            output("  fix: \(Hints.hint(for: error))")
             return false
         }
         defer { connection.close() }
         output("database: connected to \(connection.serverVersion) at \(settings.endpoint) as \(settings.username)")
         output("  auth plugin: \(connection.authPlugin)")
         if let tls = connection.tls {
-            output("  TLS: \(tls.version) \(tls.cipher) (certificate: \(connection.certificateCheck ?? "not verified"))")
+            output("  TLS: \(tls.version) \(tls.cipher) (certificate: \(tls.certificateCheck))")
         } else {
             output("  TLS: not encrypted" + (settings.endpoint.isUnixSocket ? " (unix socket)" : ""))
         }
         do {
             let columns = try connection.query("SHOW COLUMNS FROM `\(settings.table)`").rows.map { row in
-                "\((try? row.string(0)) ?? nil ?? "?") \((try? row.string(1)) ?? nil ?? "?")"
+                "\(((try? row.string(0)) ?? nil) ?? "?") \(((try? row.string(1)) ?? nil) ?? "?")"
             }
             output("  table `\(settings.table)`: \(columns.joined(separator: ", "))")
             let names = Set(columns.map { String($0.prefix { $0 != " " }) })
-            let missing = ["date", "target", "status"].filter { !names.contains($0) }
+            let missing = ["date", "target", "status", "start_time", "end_time"].filter { !names.contains($0) }
             if !missing.isEmpty {
-                output("  fix: the table has no column \(missing.joined(separator: ", ")); see deploy/schema.sql")
+                output("  fix: \(Hints.hint(for: DatabaseError.missingColumn(table: settings.table, column: missing.joined(separator: ", "))))")
                 return false
             }
             if let day {
-                let count = try connection.query("SELECT COUNT(*) FROM `\(settings.table)` WHERE `date` = '\(day)'")
-                    .rows.first?.int64(0) ?? 0
-                output("  rows for \(day) (\(zone)): \(count)")
+                let result = try connection.query(try BackupQueries.rows(table: settings.table, on: day))
+                output("  rows for \(day) (\(zone)): \(result.rows.count)")
             }
+        } catch let error as MySQLError {
+            output("  table `\(settings.table)`: \(error)")
+            output("  fix: \(Hints.hint(for: error))")
+            return false
         } catch {
             output("  table `\(settings.table)`: \(error)")
-            output("  fix: \(Self.hint(for: error, settings: settings))")
             return false
         }
         return true
     }
 
-    private func checkZulip(_ settings: ZulipSettings, output: (String) -> Void) -> Bool {
+    private func checkZulip(_ destination: ZulipDestination, output: (String) -> Void) -> Bool {
+        let client = ZulipClient(destination: destination, retry: RetryPolicy(delays: []))
         do {
-            let bot = try ZulipClient(settings: settings, logger: Logger(level: .error)).me()
-            output("zulip: \(settings.site) as \(settings.email)")
-            output("  bot: \(bot.name) <\(bot.email)>; messages go to \(settings.stream) > \(settings.topic)")
-            return true
+            let bot = try client.me()
+            output("zulip: \(destination.site) as \(destination.email)")
+            output("  bot: \(bot.fullName) <\(bot.email)>; messages go to \(destination.channel) > \(destination.topic)")
         } catch {
-            output("zulip: \(settings.site) as \(settings.email): \(error)")
-            let text = error.description
-            if text.contains("HTTP 401") || text.contains("HTTP 403") {
-                output("  fix: check zulip_bot_api_key and the bot's e-mail (zulip_bot_name or zulip_email)")
-            } else if text.contains("certificate") {
-                output("  fix: the site's certificate is not trusted; set zulip_tls_ca to the CA that signed it")
-            } else {
-                output("  fix: check zulip_site / zulip_organization, DNS, and that firewall and proxy let this host reach it")
-            }
+            output("zulip: \(destination.site) as \(destination.email): \(error)")
+            output("  fix: \(Hints.hint(for: error, service: .zulip))")
             return false
         }
-    }
-
-    /// What to change for a database error.
-    static func hint(for error: MySQLError, settings: DatabaseSettings) -> String {
-        switch error {
-        case .transport(.resolve):
-            return "db_host does not resolve; check the name or use an address"
-        case .transport(.connect):
-            return "nothing accepts connections at \(settings.endpoint); check db_host/db_port (or db_socket), the server's bind-address and the firewall"
-        case .transport(.timeout):
-            return "the server did not answer in time; a firewall may drop the packets, or db_host is wrong"
-        case .transport:
-            return "the connection broke; check the network and the server's log"
-        case let .server(server):
-            switch server.code {
-            case 1045: return "check db_username and db_password, and that the account exists for the host the checker connects from"
-            case 1044, 1049: return "check database, and that the account is granted SELECT on it (deploy/grants.sql)"
-            case 1130: return "the server does not accept this host; create the account for the checker's address or subnet (deploy/grants.sql)"
-            case 1146: return "check db_table (the table of backup results)"
-            case 1142: return "grant SELECT on the table to \(settings.username) (deploy/grants.sql)"
-            default: return "see the server's message above"
-            }
-        case .insecure:
-            return "set db_tls_ca to the CA that signed the server's certificate, or db_tls=required to encrypt without verifying"
-        case .unsupported:
-            return "the server asks for something this client does not do; see the message above"
-        default:
-            return "see the message above"
+        if let limit = try? client.maxMessageLength() {
+            output("  messages up to \(limit) characters; longer reports are shortened to fit")
         }
+        return true
     }
-}
 
-extension Endpoint {
-    var isUnixSocket: Bool {
-        if case .unix = self { return true }
-        return false
+    /// The heartbeat (a connection only: a ping would count as a run), the Pushgateway
+    /// (`/-/ready`) and the metrics file's folder.
+    private func checkMonitoring(_ settings: Settings, output: (String) -> Void) -> Bool {
+        var fine = true
+        let once = RetryPolicy(delays: [])
+        if let url = settings.heartbeat {
+            let client = HeartbeatClient(url: url, caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: once)
+            do {
+                try client.probe()
+                output("heartbeat: \(url.origin)/… reachable (no ping sent)")
+            } catch {
+                output("heartbeat: \(error)")
+                output("  fix: \(Hints.hint(for: error, service: .heartbeat))")
+                fine = false
+            }
+        }
+        if let url = settings.metrics.pushgateway {
+            let client = PushgatewayClient(url: url, job: "backup_checker", instance: settings.metrics.instance,
+                                           caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: once)
+            do {
+                try client.ready()
+                output("pushgateway: \(url) ready; metrics go to \(client.groupPath)")
+            } catch {
+                output("pushgateway: \(error)")
+                output("  fix: \(Hints.hint(for: error, service: .pushgateway))")
+                fine = false
+            }
+        }
+        if let path = settings.metrics.file {
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            if access(folder.isEmpty ? "/" : folder, W_OK) == 0 {
+                output("metrics file: \(path) (its folder is writable)")
+            } else {
+                output("metrics file: \(path): cannot write in \(folder.isEmpty ? "/" : folder): \(String(cString: strerror(errno)))")
+                output("  fix: metrics_file must be in a folder this user may write (node_exporter's textfile directory)")
+                fine = false
+            }
+        }
+        return fine
     }
 }

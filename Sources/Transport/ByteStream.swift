@@ -1,5 +1,5 @@
-/// A connected, ordered, reliable stream of bytes: a plain socket today, a TLS session over
-/// one later. The protocol code above it never knows which it has.
+/// A connected, ordered, reliable stream of bytes: a plain socket or a TLS session over one.
+/// The protocol code above it never knows which it has.
 public protocol ByteStream: AnyObject {
     /// Reads at least one byte into `buffer` and returns how many; 0 means the peer closed.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int
@@ -7,6 +7,10 @@ public protocol ByteStream: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError)
     /// Releases the connection. Safe to call more than once.
     func close()
+    /// The end of the current exchange: while set, no read or write waits past it and none
+    /// starts after it, whatever the per-operation timeouts allow, so a peer that drips one
+    /// byte a second cannot stretch an exchange.
+    var deadline: Deadline? { get set }
 }
 
 extension ByteStream {

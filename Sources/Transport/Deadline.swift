@@ -1,35 +1,40 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
-/// A point on the monotonic clock, used to bound a step that may take several system calls.
-struct Deadline {
+/// A point on the monotonic clock that bounds a whole exchange (connecting through
+/// authentication, a query to its last row, one HTTP request and its answer), however many
+/// reads and writes it takes. It remembers the span it was made with, for messages.
+public struct Deadline: Sendable, Equatable {
     private let nanoseconds: UInt64
+    /// The number of seconds this deadline was set to, when it was made.
+    public let seconds: Double
 
-    init(secondsFromNow seconds: Double) {
+    /// `seconds` from now; a span that is not a positive finite number has already passed.
+    public init(secondsFromNow seconds: Double) {
         let span = seconds.isFinite && seconds > 0 ? min(seconds, 1e9) : 0
-        nanoseconds = Deadline.now() &+ UInt64(span * 1e9)
+        self.seconds = span
+        nanoseconds = Deadline.monotonicNanoseconds() &+ UInt64(span * 1e9)
     }
 
-    /// Milliseconds left, clamped to what poll(2) accepts; 0 once the deadline has passed.
-    var remainingMilliseconds: Int32 {
-        let now = Deadline.now()
+    /// True once the deadline has passed.
+    public var hasPassed: Bool { Deadline.monotonicNanoseconds() >= nanoseconds }
+
+    /// Milliseconds left, rounded up and clamped to what poll(2) accepts; 0 once passed.
+    public var remainingMilliseconds: Int32 {
+        let now = Deadline.monotonicNanoseconds()
         guard nanoseconds > now else { return 0 }
-        let millis = (nanoseconds - now + 999_999) / 1_000_000
-        return Int32(clamping: millis)
+        return Int32(clamping: (nanoseconds - now + 999_999) / 1_000_000)
     }
 
-    static func now() -> UInt64 {
+    /// Whichever of the two comes first.
+    public static func earliest(_ first: Deadline, _ second: Deadline?) -> Deadline {
+        guard let second else { return first }
+        return second.nanoseconds < first.nanoseconds ? second : first
+    }
+
+    /// Nanoseconds on the monotonic clock (an arbitrary origin; only differences matter).
+    public static func monotonicNanoseconds() -> UInt64 {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return UInt64(spec.tv_sec) &* 1_000_000_000 &+ UInt64(spec.tv_nsec)
     }
-}
-
-/// The text of a C `errno` value.
-func errnoText(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "error \(code)" }
-    return String(cString: text)
 }

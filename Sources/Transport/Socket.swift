@@ -1,64 +1,72 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
-/// A connected TCP or unix-domain socket whose every operation is bounded by `Timeouts`.
+/// A connected TCP or unix-domain socket. Every operation is bounded by its `Timeouts` and by
+/// the stream's `deadline`, whichever comes first.
 public final class Socket: ByteStream {
     private var fd: Int32
     private let timeouts: Timeouts
     /// The endpoint this socket is connected to.
     public let endpoint: Endpoint
+    public var deadline: Deadline?
 
-    /// Opens a connection to `endpoint`, trying each resolved address in turn within the
-    /// connect timeout.
-    public init(connectingTo endpoint: Endpoint, timeouts: Timeouts) throws(TransportError) {
+    /// Opens a connection to `endpoint`, trying each resolved address in turn, within the
+    /// connect timeout and `deadline`.
+    public init(connectingTo endpoint: Endpoint, timeouts: Timeouts, deadline: Deadline? = nil) throws(TransportError) {
         self.endpoint = endpoint
         self.timeouts = timeouts
-        let deadline = Deadline(secondsFromNow: timeouts.connect)
+        self.deadline = deadline
+        let limit = Deadline.earliest(Deadline(secondsFromNow: timeouts.connect), deadline)
         switch endpoint {
         case let .tcp(host, port):
-            fd = try Socket.connectTCP(host: host, port: port, deadline: deadline, timeouts: timeouts)
+            fd = try Socket.connectTCP(host: host, port: port, until: limit)
         case let .unix(path):
-            fd = try Socket.connectUnix(path: path, deadline: deadline, timeouts: timeouts)
+            fd = try Socket.connectUnix(path: path, until: limit)
         }
     }
 
     deinit { close() }
 
-    /// True when the peer is a unix socket, where a cleartext secret never crosses a network.
-    public var isLocal: Bool {
-        if case .unix = endpoint { return true }
-        return false
+    /// The file descriptor, for the TLS layer that wraps this socket.
+    var fileDescriptor: Int32 { fd }
+
+    /// The limit for one operation allowed `seconds`: that, or the exchange's deadline.
+    func limit(_ seconds: Double) -> Deadline {
+        Deadline.earliest(Deadline(secondsFromNow: seconds), deadline)
     }
 
-    /// The file descriptor, for the TLS layer that wraps this socket.
-    public var fileDescriptor: Int32 { fd }
+    /// Throws when the exchange's deadline has passed, so that a peer that keeps sending a
+    /// byte at a time cannot keep an exchange going.
+    func checkDeadline(_ step: TransportStep) throws(TransportError) {
+        if let deadline, deadline.hasPassed { throw .timeout(step, seconds: deadline.seconds) }
+    }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
         guard fd >= 0 else { throw .closed }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        let deadline = Deadline(secondsFromNow: timeouts.read)
+        let step = TransportStep.waitingForAnswer(endpoint.description)
+        try checkDeadline(step)
+        let limit = limit(timeouts.read)
         while true {
             let count = recv(fd, base, buffer.count, 0)
             if count >= 0 { return count }
             let code = errno
             if code == EINTR { continue }
             guard code == EAGAIN || code == EWOULDBLOCK else {
-                throw .io(step: "reading from \(endpoint)", reason: errnoText(code))
+                throw .io(step, reason: errnoText(code))
             }
-            try Socket.wait(fd: fd, for: Int16(POLLIN), deadline: deadline,
-                            step: "waiting for the server at \(endpoint) to answer", seconds: timeouts.read)
+            try Socket.wait(fd: fd, for: Int16(POLLIN), until: limit, step: step)
         }
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
         guard fd >= 0 else { throw .closed }
         guard let base = bytes.baseAddress else { return }
-        let deadline = Deadline(secondsFromNow: timeouts.write)
+        let step = TransportStep.sending(endpoint.description)
+        try checkDeadline(step)
+        let limit = limit(timeouts.write)
         var offset = 0
         while offset < bytes.count {
+            // MSG_NOSIGNAL: a peer that went away is an error here, never a SIGPIPE.
             let count = send(fd, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
             if count >= 0 {
                 offset += count
@@ -67,11 +75,9 @@ public final class Socket: ByteStream {
             let code = errno
             if code == EINTR { continue }
             guard code == EAGAIN || code == EWOULDBLOCK else {
-                throw code == EPIPE || code == ECONNRESET
-                    ? .closed : .io(step: "writing to \(endpoint)", reason: errnoText(code))
+                throw code == EPIPE || code == ECONNRESET ? .closed : .io(step, reason: errnoText(code))
             }
-            try Socket.wait(fd: fd, for: Int16(POLLOUT), deadline: deadline,
-                            step: "sending to \(endpoint)", seconds: timeouts.write)
+            try Socket.wait(fd: fd, for: Int16(POLLOUT), until: limit, step: step)
         }
     }
 
@@ -84,8 +90,7 @@ public final class Socket: ByteStream {
 
     // MARK: - Opening
 
-    private static func connectTCP(host: String, port: UInt16, deadline: Deadline,
-                                   timeouts: Timeouts) throws(TransportError) -> Int32 {
+    private static func connectTCP(host: String, port: UInt16, until limit: Deadline) throws(TransportError) -> Int32 {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -107,7 +112,7 @@ public final class Socket: ByteStream {
                 let fd = try open(family: info.pointee.ai_family, endpoint: endpoint)
                 do throws(TransportError) {
                     try connect(fd: fd, address: info.pointee.ai_addr, length: info.pointee.ai_addrlen,
-                                deadline: deadline, endpoint: endpoint, seconds: timeouts.connect)
+                                until: limit, endpoint: endpoint)
                     var one: Int32 = 1
                     _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
                     return fd
@@ -123,15 +128,12 @@ public final class Socket: ByteStream {
         throw lastError
     }
 
-    private static func connectUnix(path: String, deadline: Deadline,
-                                    timeouts: Timeouts) throws(TransportError) -> Int32 {
+    private static func connectUnix(path: String, until limit: Deadline) throws(TransportError) -> Int32 {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard !bytes.isEmpty, bytes.count < capacity, !bytes.contains(0) else {
-            throw .invalidArgument("the socket path must be 1 to \(capacity - 1) bytes without NUL: \(path)")
-        }
+        guard !bytes.isEmpty, bytes.count < capacity, !bytes.contains(0) else { throw .invalidSocketPath(path) }
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
             raw.copyBytes(from: bytes)
         }
@@ -141,7 +143,7 @@ public final class Socket: ByteStream {
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
                 do throws(TransportError) {
                     try connect(fd: fd, address: generic, length: socklen_t(MemoryLayout<sockaddr_un>.size),
-                                deadline: deadline, endpoint: path, seconds: timeouts.connect)
+                                until: limit, endpoint: path)
                 } catch {
                     failure = error
                 }
@@ -161,13 +163,13 @@ public final class Socket: ByteStream {
     }
 
     private static func connect(fd: Int32, address: UnsafePointer<sockaddr>?, length: socklen_t,
-                                deadline: Deadline, endpoint: String, seconds: Double) throws(TransportError) {
+                                until limit: Deadline, endpoint: String) throws(TransportError) {
         if Glibc.connect(fd, address, length) == 0 { return }
         let code = errno
         guard code == EINPROGRESS || code == EINTR || code == EAGAIN else {
             throw .connect(endpoint: endpoint, reason: errnoText(code))
         }
-        try wait(fd: fd, for: Int16(POLLOUT), deadline: deadline, step: "connecting to \(endpoint)", seconds: seconds)
+        try wait(fd: fd, for: Int16(POLLOUT), until: limit, step: .connecting(endpoint))
         var result: Int32 = 0
         var size = socklen_t(MemoryLayout<Int32>.size)
         guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &result, &size) == 0 else {
@@ -176,18 +178,17 @@ public final class Socket: ByteStream {
         guard result == 0 else { throw .connect(endpoint: endpoint, reason: errnoText(result)) }
     }
 
-    /// Waits until `fd` is ready for `events` or the deadline passes.
-    static func wait(fd: Int32, for events: Int16, deadline: Deadline,
-                             step: String, seconds: Double) throws(TransportError) {
+    /// Waits until `fd` is ready for `events`, or throws a timeout once `limit` passes.
+    static func wait(fd: Int32, for events: Int16, until limit: Deadline, step: TransportStep) throws(TransportError) {
         while true {
-            let remaining = deadline.remainingMilliseconds
-            guard remaining > 0 else { throw .timeout(step: step, seconds: seconds) }
+            let remaining = limit.remainingMilliseconds
+            guard remaining > 0 else { throw .timeout(step, seconds: limit.seconds) }
             var entry = pollfd(fd: fd, events: events, revents: 0)
             let ready = poll(&entry, 1, remaining)
             if ready > 0 { return }
-            if ready == 0 { throw .timeout(step: step, seconds: seconds) }
+            if ready == 0 { throw .timeout(step, seconds: limit.seconds) }
             let code = errno
-            if code != EINTR { throw .io(step: step, reason: errnoText(code)) }
+            if code != EINTR { throw .io(step, reason: errnoText(code)) }
         }
     }
 }

@@ -1,11 +1,12 @@
-/// How long each step of a connection may wait for its peer. A stalled peer becomes a
-/// `TransportError.timeout`, never a hang.
+/// How long each single operation may wait for its peer. A whole exchange is bounded on top
+/// of these by the stream's `deadline`. A stalled peer becomes `TransportError.timeout`,
+/// never a hang.
 public struct Timeouts: Sendable, Equatable {
-    /// Seconds to wait for the TCP or unix-socket connection to open.
+    /// Seconds to open the connection (and, for TLS, to finish the handshake).
     public var connect: Double
-    /// Seconds to wait for any single read to return data.
+    /// Seconds any single read may wait for data.
     public var read: Double
-    /// Seconds to wait for the peer to accept written bytes.
+    /// Seconds any single write may wait for the peer to accept bytes.
     public var write: Double
 
     public init(connect: Double = 10, read: Double = 30, write: Double = 30) {

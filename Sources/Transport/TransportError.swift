@@ -1,34 +1,71 @@
-/// Why a connection could not be opened or used. Messages name the step and the peer,
-/// never any payload.
+/// The step of a connection that failed or ran out of time, with the peer it was talking to.
+public enum TransportStep: Sendable, Equatable {
+    /// Opening the TCP or unix-socket connection.
+    case connecting(String)
+    /// The TLS handshake after the connection opened.
+    case tlsHandshake(String)
+    /// Waiting for the peer's next bytes.
+    case waitingForAnswer(String)
+    /// Handing bytes to the peer.
+    case sending(String)
+
+    /// "connecting to X", "in the TLS handshake with X": what follows "timed out after N s".
+    var whileDoing: String {
+        switch self {
+        case let .connecting(peer): return "connecting to \(peer)"
+        case let .tlsHandshake(peer): return "in the TLS handshake with \(peer)"
+        case let .waitingForAnswer(peer): return "waiting for \(peer) to answer"
+        case let .sending(peer): return "sending to \(peer)"
+        }
+    }
+
+    /// "connecting to X failed", "the TLS handshake with X failed".
+    var failed: String {
+        switch self {
+        case let .connecting(peer): return "connecting to \(peer) failed"
+        case let .tlsHandshake(peer): return "the TLS handshake with \(peer) failed"
+        case let .waitingForAnswer(peer): return "reading from \(peer) failed"
+        case let .sending(peer): return "sending to \(peer) failed"
+        }
+    }
+}
+
+/// Why a connection could not be opened or used. Messages name the step and the peer, never
+/// any payload.
 public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The host name did not resolve.
     case resolve(host: String, reason: String)
     /// No address of the host accepted the connection.
     case connect(endpoint: String, reason: String)
-    /// The peer did not answer within the configured time.
-    case timeout(step: String, seconds: Double)
-    /// A read or write failed after the connection was open.
-    case io(step: String, reason: String)
+    /// The peer did not answer within the time allowed for the step or for the whole exchange.
+    case timeout(TransportStep, seconds: Double)
+    /// A read, write or handshake failed after the connection was open.
+    case io(TransportStep, reason: String)
     /// The peer closed the connection.
     case closed
-    /// A value handed to the transport cannot be used (a socket path that is too long, say).
-    case invalidArgument(String)
-    /// The peer's TLS certificate could not be verified.
-    case untrustedCertificate(String)
+    /// A unix socket path that cannot be used (empty, too long, or with a NUL byte).
+    case invalidSocketPath(String)
+    /// The CA file given for verification cannot be loaded.
+    case caFile(path: String, reason: String)
+    /// OpenSSL could not set up a TLS session.
+    case tlsSetup(String)
 
     public var description: String {
         switch self {
         case let .resolve(host, reason): return "cannot resolve host \(host): \(reason)"
         case let .connect(endpoint, reason): return "cannot connect to \(endpoint): \(reason)"
-        case let .timeout(step, seconds): return "timed out after \(formatSeconds(seconds)) s while \(step)"
-        case let .io(step, reason): return "\(step) failed: \(reason)"
+        case let .timeout(step, seconds): return "timed out after \(formatSeconds(seconds)) s \(step.whileDoing)"
+        case let .io(step, reason): return "\(step.failed): \(reason)"
         case .closed: return "the server closed the connection"
-        case let .invalidArgument(text): return text
-        case let .untrustedCertificate(reason): return "the server's certificate is not trusted: \(reason)"
+        case let .invalidSocketPath(path):
+            return "the unix socket path must be 1 to 107 bytes without NUL, not \"\(path.prefix(120))\""
+        case let .caFile(path, reason): return "cannot load the CA file \(path): \(reason)"
+        case let .tlsSetup(reason): return "cannot set up TLS: \(reason)"
         }
     }
 }
 
+/// Seconds as a person writes them: "5", "0.5".
 func formatSeconds(_ value: Double) -> String {
     if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
     return String(value)

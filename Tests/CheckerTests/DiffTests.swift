@@ -1,41 +1,58 @@
 import Testing
 @testable import Checker
 
-@Suite("The diff")
+@Suite("The seed's comparison and the queries")
 struct DiffTests {
-    @Test("each target is classified ok, failed, missing or unexpected")
-    func classification() {
-        let diff = BackupDiff(expected: ["a", "b", "c", "e"], rows: [
-            ("a", "success"), ("b", "failed"), ("d", "success"), ("e", "failed"), ("e", "success"), ("f", "failed"),
-        ])
-        #expect(diff.expected == ["a", "b", "c", "e"])
-        #expect(diff.done == ["a", "d", "e"])
+    @Test("due against done; listed targets that are not due are not counted, unlisted ones are unexpected")
+    func comparison() {
+        let diff = BackupDiff(due: ["a", "b", "c"], listed: ["a", "b", "c", "weekly", "every3"],
+                              succeeded: ["a", "weekly", "every3", "d"])
+        #expect(diff.expected == ["a", "b", "c"])
+        #expect(diff.done == ["a", "d"])
         #expect(diff.difference == ["b", "c", "d"])
-        #expect(diff.verdicts.map(\.target) == ["a", "b", "c", "d", "e"])
-        #expect(diff.verdicts.map(\.verdict) == [.ok, .failed, .missing, .unexpected, .ok])
         #expect(!diff.isMatch)
+        #expect(BackupDiff(due: ["a"], listed: ["a", "w"], succeeded: ["a", "w"]).isMatch)
     }
 
-    @Test("all expected done and nothing else is a match")
-    func match() {
-        let diff = BackupDiff(expected: ["a", "b"], rows: [("b", "success"), ("a", "success"), ("x", "failed")])
-        #expect(diff.isMatch)
-        #expect(diff.verdicts.allSatisfy { $0.verdict == .ok })
+    @Test("sorted as Python sorts: by code points")
+    func pythonOrder() {
+        let diff = BackupDiff(due: ["b", "B", "ä", "a"], listed: ["b", "B", "ä", "a"], succeeded: [])
+        #expect(diff.expected == ["B", "a", "b", "ä"])
     }
 
-    @Test("status must be exactly success")
-    func exactStatus() {
-        let diff = BackupDiff(expected: ["a"], rows: [("a", "Success"), ("a", "success ")])
-        #expect(diff.verdicts.first?.verdict == .failed)
-    }
-
-    @Test("the query quotes a checked table name and embeds our own date")
-    func query() throws {
+    @Test("the queries quote a checked table name and embed our own dates")
+    func queries() throws {
         let day = try #require(CalendarDay(parsing: "2024-10-18"))
-        #expect(try BackupQuery.sql(table: "list", day: day) == "SELECT * FROM `list` WHERE `date` = '2024-10-18' ORDER BY 1")
+        let first = try #require(CalendarDay(parsing: "2024-09-13"))
+        #expect(try BackupQueries.rows(table: "list", on: day) == "SELECT * FROM `list` WHERE `date` = '2024-10-18' ORDER BY 1")
+        #expect(try BackupQueries.successfulRuns(table: "list", from: first, before: day)
+                == "SELECT `target`, `date`, `start_time`, `end_time` FROM `list` WHERE `date` >= '2024-09-13' AND `date` < '2024-10-18' AND `status` = 'success'")
         for bad in ["list; DROP TABLE list", "li`st", "", "a b", String(repeating: "x", count: 65), "lïst"] {
-            #expect(!BackupQuery.isValidIdentifier(bad))
-            #expect(throws: CheckerError.self) { try BackupQuery.sql(table: bad, day: day) }
+            #expect(!BackupQueries.isValidIdentifier(bad))
+            #expect(throws: ConfigurationError.settings(missing: [], problems: [
+                SettingProblem(name: "db_table", message: "db_table is not a plain table name")])) {
+                try BackupQueries.rows(table: bad, on: day)
+            }
         }
+    }
+
+    @Test("run times: a day added across midnight, none without an end; medians of even counts round down")
+    func durations() {
+        #expect(RunHistory.duration(start: 3600, end: 3700) == 100)
+        #expect(RunHistory.duration(start: 85_800, end: 600) == 1200)
+        #expect(RunHistory.duration(start: 3600, end: nil) == nil)
+        #expect(DurationCheck.median([5, 1, 3]) == 3)
+        #expect(DurationCheck.median([1, 2, 3, 4]) == 2)
+        #expect(DurationCheck.median([10, 13]) == 11)
+        let check = DurationCheck(factor: 3)
+        #expect(check.judge(duration: 2460, earlier: [240, 250, 260, 270, 280])?.warning == .slow)
+        #expect(check.judge(duration: 2460, earlier: [240, 250, 260, 270])?.warning == nil)  // only 4 runs
+        #expect(check.judge(duration: 100, earlier: [40, 40, 40, 40, 40])?.warning == nil)  // 2.5× but < 60 s more
+        #expect(check.judge(duration: 0, earlier: [90, 90, 90, 90, 90])?.warning == .fast)
+        #expect(check.judge(duration: 0, earlier: [90, 90, 90, 90, 90])?.ratioText == "90.0")  // 0 s counts as 1 s
+        #expect(check.judge(duration: 9, earlier: [1320, 1320, 1320, 1320, 1320])?.ratioText == "146.7")
+        #expect(check.judge(duration: 61, earlier: [0, 0, 0, 0, 0])?.ratioText == "61.0")
+        // Exactly half a tenth rounds up: 21 / 4 = 5.25 → 5.3.
+        #expect(DurationCheck.Finding(duration: 210, median: 40, runs: 5, warning: .slow).ratioText == "5.3")
     }
 }

@@ -1,4 +1,6 @@
+import Glibc
 import Testing
+import TestSupport
 @testable import Checker
 
 @Suite("The .env file")
@@ -33,13 +35,15 @@ struct DotEnvTests {
 
     @Test("a line that is not a setting is an error naming its line number")
     func badLine() {
-        #expect(throws: CheckerError.configuration(".env line 3: expected NAME=value")) {
+        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 3, reason: "expected NAME=value")) {
             try DotEnv(parsing: "a=1\n# ok\nthis is not a setting\n")
         }
-        #expect(throws: CheckerError.configuration(".env line 1: the value has no closing \"")) {
+        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 1, reason: "the value has no closing \"")) {
             try DotEnv(parsing: "a=\"open\n")
         }
-        #expect(throws: CheckerError.self) { try DotEnv(parsing: "1abc=2") }
+        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 1, reason: "\"1abc\" is not a variable name")) {
+            try DotEnv(parsing: "1abc=2")
+        }
     }
 
     @Test("a value from the process environment wrapped in matching quotes is unwrapped")
@@ -60,5 +64,31 @@ struct DotEnvTests {
         #expect(sources.value("db_host") == "env-host")
         #expect(sources.value("database") == "backups")
         #expect(sources.value("db_port") == nil)
+    }
+
+    @Test("only a regular file is read: a FIFO is refused at once instead of blocking forever")
+    func fifo() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/fifo.env"
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: ConfigurationError.file(purpose: "the env file", path: path, .notRegularFile("a FIFO"))) {
+            try EnvFile.load(path: path)
+        }
+        #expect(throws: ConfigurationError.file(purpose: "the env file", path: directory.path, .notRegularFile("a directory"))) {
+            try EnvFile.load(path: directory.path)
+        }
+    }
+
+    @Test("an env file that others may read loads, with a warning as ssh gives; one only its owner reads, without")
+    func permissions() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("settings.env", "db_password=x\n")
+        #expect(try EnvFile.load(path: path).permissionWarning == nil)
+        #expect(chmod(path, 0o644) == 0)
+        let loaded = try EnvFile.load(path: path)
+        #expect(loaded.values["db_password"] == "x")
+        #expect(loaded.permissionWarning == "\(path) holds secrets but is readable by every user (mode 644); run: chmod 600 \(path)")
+        #expect(chmod(path, 0o640) == 0)
+        #expect(try EnvFile.load(path: path).permissionWarning?.contains("readable by its group") == true)
     }
 }

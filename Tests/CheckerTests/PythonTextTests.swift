@@ -27,5 +27,16 @@ struct PythonTextTests {
         #expect(PythonText.floatRepr(1e-05) == "1e-05")
         #expect(PythonText.floatRepr(2.0) == "2.0")
         #expect(PythonText.floatRepr(1e16) == "1e+16")
+        // Between 2^53 and 1e16 Python stays positional, where Swift's description does not.
+        #expect(PythonText.floatRepr(9.5e15) == "9500000000000000.0")
+        #expect(PythonText.floatRepr(9_007_199_254_740_992) == "9007199254740992.0")
+        #expect(PythonText.floatRepr(9_999_999_999_999_998) == "9999999999999998.0")
+        #expect(PythonText.floatRepr(0.0001) == "0.0001")
+        #expect(PythonText.floatRepr(0.00009999) == "9.999e-05")
+        #expect(PythonText.floatRepr(-0.0) == "-0.0")
+        #expect(PythonText.floatRepr(.greatestFiniteMagnitude) == "1.7976931348623157e+308")
+        #expect(PythonText.floatRepr(.leastNonzeroMagnitude) == "5e-324")
+        #expect(PythonText.floatRepr(.infinity) == "inf" && PythonText.floatRepr(-.infinity) == "-inf")
+        #expect(PythonText.floatRepr(.nan) == "nan")
     }
 }

@@ -11,6 +11,10 @@ struct ReportGoldenTests {
         var day: String
         var zone: String
         var expected: [String]
+        var list: [String]?
+        var history: [[String?]]?
+        var history_days: Int?
+        var duration_factor: Double?
         var columns: [[String]]
         var rows: [[String?]]
         var testDescription: String { name }
@@ -32,7 +36,7 @@ struct ReportGoldenTests {
 
     @Test("the cases file is there and not empty")
     func casesLoaded() {
-        #expect(Self.cases.count >= 7)
+        #expect(Self.cases.count >= 12)
     }
 
     @Test("the message equals the golden byte for byte", arguments: cases)
@@ -48,11 +52,26 @@ struct ReportGoldenTests {
             }
             return try Row(decoding: writer.bytes, columns: columns)
         }
-        let todays = try TodaysRows(resultSet: ResultSet(columns: columns, rows: rows), table: "list")
-        let diff = BackupDiff(expected: testCase.expected, rows: todays.targetsAndStatuses())
+        let todays = try TodaysRows(ResultSet(columns: columns, rows: rows), table: "list")
         let day = try #require(CalendarDay(parsing: testCase.day))
-        let message = Report.message(day: day, zone: testCase.zone, diff: diff, rows: todays)
+        let list = try ExpectedList(parsing: (testCase.list ?? testCase.expected).joined(separator: "\n"), source: "list")
+        let historyDays = testCase.history_days ?? 35
+        let first = try #require(day.adding(days: -historyDays))
+        var history = RunHistory(first: first, timedTargets: Set(todays.rows.filter(\.succeeded).map(\.target)))
+        for run in testCase.history ?? [] {
+            let text = try #require(run[1])
+            let date = try #require(CalendarDay(parsing: text))
+            guard date >= first && date < day else { continue }
+            history.add(HistoryRun(target: try #require(run[0]), day: date, start: Self.seconds(run[2]), end: Self.seconds(run[3])))
+        }
+        let assessment = Assessment(day: day, list: list, rows: todays, history: history, historyDays: historyDays,
+                                    durations: DurationCheck(factor: testCase.duration_factor ?? 3))
+        let message = Report.message(assessment, zone: testCase.zone, rows: todays)
         let golden = try String(contentsOf: Self.directory.appendingPathComponent(testCase.name + ".txt"), encoding: .utf8)
         #expect(message + "\n" == golden)
+    }
+
+    static func seconds(_ text: String?) -> Int64? {
+        text.flatMap { MySQLTime(text: Array($0.utf8)) }.map { $0.totalMicroseconds / 1_000_000 }
     }
 }

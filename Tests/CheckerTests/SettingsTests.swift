@@ -1,5 +1,7 @@
 import Testing
+import TestSupport
 import Transport
+import Notify
 @testable import Checker
 
 @Suite("Settings")
@@ -11,9 +13,24 @@ struct SettingsTests {
         "zulip_organization": "zulip.example.org", "zulip_stream": "ops", "zulip_topic": "backups",
     ]
 
+    static func settings(_ values: [String: String], requireZulip: Bool = true) throws(ConfigurationError) -> Settings {
+        try Settings(sources: ConfigurationSources(file: values), requireZulip: requireZulip)
+    }
+
+    /// The problems a configuration has, by variable.
+    static func problems(_ values: [String: String]) -> [String] {
+        do {
+            _ = try settings(values)
+            return []
+        } catch {
+            guard case let .settings(missing, problems) = error else { return ["unexpected \(error)"] }
+            return missing + problems.map(\.name)
+        }
+    }
+
     @Test("the seed's variables give the database, the Zulip site and the bot e-mail")
     func seedVariables() throws {
-        let settings = try Settings(sources: ConfigurationSources(file: Self.seed), requireZulip: true)
+        let settings = try Self.settings(Self.seed)
         #expect(settings.database.endpoint == .tcp(host: "10.0.0.5", port: 3306))
         #expect(settings.database.table == "list")
         #expect(settings.database.tls == .preferred)
@@ -21,7 +38,10 @@ struct SettingsTests {
         let zulip = try #require(settings.zulip)
         #expect(zulip.site.description == "https://zulip.example.org")
         #expect(zulip.email == "backup-bot@zulip.example.org")
-        #expect(settings.expectedPath == "./expected-backups")
+        #expect(settings.check.expectedPath == "./expected-backups")
+        #expect(settings.check.historyDays == 35)
+        #expect(settings.check.durationFactor == 3)
+        #expect(settings.heartbeat == nil && settings.metrics.file == nil && settings.metrics.pushgateway == nil)
     }
 
     @Test("a bare organization is a zulipchat.com site; zulip_site and zulip_email override")
@@ -29,33 +49,35 @@ struct SettingsTests {
         var values = Self.seed
         values["zulip_organization"] = "acme"
         values["zulip_bot_name"] = "backup-bot"
-        var zulip = try #require(try Settings(sources: ConfigurationSources(file: values), requireZulip: true).zulip)
+        var zulip = try #require(try Self.settings(values).zulip)
         #expect(zulip.site.description == "https://acme.zulipchat.com")
         #expect(zulip.email == "backup-bot@acme.zulipchat.com")
 
         values["zulip_organization"] = "zulip.example.org"
         values["zulip_site"] = "http://127.0.0.1:9000"
-        zulip = try #require(try Settings(sources: ConfigurationSources(file: values), requireZulip: true).zulip)
+        zulip = try #require(try Self.settings(values).zulip)
         #expect(zulip.site == SiteURL("http://127.0.0.1:9000"))
         #expect(zulip.email == "backup-bot@zulip.example.org")
 
         values["zulip_email"] = "robot@chat.example.test"
-        zulip = try #require(try Settings(sources: ConfigurationSources(file: values), requireZulip: true).zulip)
+        zulip = try #require(try Self.settings(values).zulip)
         #expect(zulip.email == "robot@chat.example.test")
 
         values["zulip_email"] = nil
         values["zulip_bot_name"] = "someone@else.test"
-        zulip = try #require(try Settings(sources: ConfigurationSources(file: values), requireZulip: true).zulip)
+        zulip = try #require(try Self.settings(values).zulip)
         #expect(zulip.email == "someone@else.test")
     }
 
     @Test("every missing variable is named in one error, and no value is shown")
     func missing() {
-        #expect(throws: CheckerError.configuration(
-            "missing db_username, db_password, database, zulip_bot_api_key, zulip_stream, zulip_topic, "
-                + "zulip_organization (or zulip_site), zulip_bot_name (or zulip_email)")) {
+        #expect(throws: ConfigurationError.settings(missing: [
+            "db_username", "db_password", "database", "zulip_bot_api_key", "zulip_stream", "zulip_topic",
+            "zulip_organization (or zulip_site)", "zulip_bot_name (or zulip_email)",
+        ], problems: [])) {
             try Settings(sources: ConfigurationSources(), requireZulip: true)
         }
+        #expect(ConfigurationError.settings(missing: ["a", "b"], problems: []).description == "missing a, b")
     }
 
     @Test("a dry run needs no Zulip settings")
@@ -66,29 +88,56 @@ struct SettingsTests {
         #expect(settings.database.password.isEmpty)
     }
 
-    @Test("bad values are errors that name the variable", arguments: [
+    @Test("bad values are errors that name the variable, never with the password", arguments: [
         ("db_port", "99999"), ("db_table", "list; DROP TABLE list"), ("db_tls", "sometimes"),
         ("db_connect_timeout", "-1"), ("timezone", "Mars/Olympus"), ("timezone", "../../etc/passwd"),
-        ("LOG_LEVEL", "loud"), ("zulip_site", "ftp://x"),
+        ("LOG_LEVEL", "loud"), ("zulip_site", "ftp://x"), ("history_days", "0"), ("history_days", "367"),
+        ("duration_factor", "1"), ("duration_factor", "fast"), ("heartbeat_url", "hc-ping.com/uuid"),
+        ("pushgateway_url", "gopher://x"), ("zulip_organization", "acme/x"), ("zulip_organization", "a b"),
+        ("db_tls_ca", "/no/such/ca.pem"), ("zulip_tls_ca", "/no/such/ca.pem"),
     ])
-    func badValues(name: String, value: String) {
+    func badValues(name: String, value: String) throws {
         var values = Self.seed
         values[name] = value
-        #expect {
-            try Settings(sources: ConfigurationSources(file: values), requireZulip: true)
-        } throws: { error in
-            guard case let .configuration(text) = error as? CheckerError else { return false }
-            return text.contains(name) && !text.contains("pw")
+        #expect(Self.problems(values) == [name])
+        do {
+            _ = try Self.settings(values)
+        } catch {
+            #expect(!error.description.contains("pw"))
         }
+    }
+
+    @Test("a credential over plain http beyond loopback is refused: exit 2 before any connection")
+    func plainHTTP() {
+        var values = Self.seed
+        values["zulip_site"] = "http://zulip.example.org"
+        values["heartbeat_url"] = "http://hc.example.org/5bf66975"
+        #expect(Self.problems(values) == ["zulip_site", "heartbeat_url"])
+        values["zulip_site"] = "http://127.0.0.1:9000"
+        values["heartbeat_url"] = "http://[::1]:8000/5bf66975"
+        #expect(Self.problems(values).isEmpty)
+        // A Pushgateway URL carries no credential: plain http is its usual form.
+        values["pushgateway_url"] = "http://prometheus.example.org:9091"
+        #expect(Self.problems(values).isEmpty)
+    }
+
+    @Test("CR, LF and other control characters in a setting are refused, naming it", arguments: [
+        ("zulip_topic", "daily\r\nX-Injected: 1"), ("zulip_stream", "ops\u{1B}[31m"), ("db_host", "db\n.example"),
+        ("db_password", "pw\nx"), ("timezone", "UTC\t"),
+    ])
+    func controlCharacters(name: String, value: String) {
+        var values = Self.seed
+        values[name] = value
+        #expect(Self.problems(values) == [name])
     }
 
     @Test("a bad read timeout is reported once, though it sets both read and write")
     func readTimeoutOnce() {
         var values = Self.seed
         values["db_read_timeout"] = "soon"
-        #expect(throws: CheckerError.configuration(
-            "db_read_timeout must be a number of seconds between 0 and 86400, not \"soon\"")) {
-            try Settings(sources: ConfigurationSources(file: values), requireZulip: true)
+        #expect(throws: ConfigurationError.settings(missing: [], problems: [SettingProblem(
+            name: "db_read_timeout", message: "db_read_timeout must be a number of seconds between 0 and 86400, not \"soon\"")])) {
+            try Self.settings(values)
         }
     }
 
@@ -96,14 +145,41 @@ struct SettingsTests {
     func socketWins() throws {
         var values = Self.seed
         values["db_socket"] = "/run/mysqld/mysqld.sock"
-        let settings = try Settings(sources: ConfigurationSources(file: values), requireZulip: false)
+        let settings = try Self.settings(values, requireZulip: false)
         #expect(settings.database.endpoint == .unix(path: "/run/mysqld/mysqld.sock"))
+    }
+
+    @Test("the history, the factor, the heartbeat and the metrics settings")
+    func newSettings() throws {
+        var values = Self.seed
+        values["history_days"] = "366"
+        values["duration_factor"] = "2.5"
+        values["heartbeat_url"] = "https://hc-ping.com/5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278"
+        values["metrics_file"] = "/var/lib/node_exporter/textfile/backup_checker.prom"
+        values["pushgateway_url"] = "http://127.0.0.1:9091"
+        values["metrics_instance"] = "db-1"
+        values["timezone"] = "Europe/Berlin"
+        let settings = try Self.settings(values)
+        #expect(settings.check.historyDays == 366)
+        #expect(settings.check.durationFactor == 2.5)
+        #expect(settings.heartbeat?.host == "hc-ping.com")
+        #expect(settings.metrics.file == "/var/lib/node_exporter/textfile/backup_checker.prom")
+        #expect(settings.metrics.pushgateway?.port == 9091)
+        #expect(settings.metrics.instance == "db-1")
+        #expect(settings.check.zone.name == "Europe/Berlin")
     }
 
     @Test("the password prints as <redacted>")
     func redacted() throws {
-        let settings = try Settings(sources: ConfigurationSources(file: Self.seed), requireZulip: true)
+        let settings = try Self.settings(Self.seed)
         #expect("\(settings)".contains("pw") == false)
         #expect("\(settings.database.password)" == "<redacted>")
+    }
+
+    @Test("the database options name the program but the library's messages know no setting")
+    func connectionOptions() throws {
+        let options = try Self.settings(Self.seed).database.connectionOptions()
+        #expect(options.attributes.contains { $0 == ("program_name", "backup-checker") })
+        #expect(options.commandTimeout == 30)
     }
 }

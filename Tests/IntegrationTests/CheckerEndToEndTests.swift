@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import Checker
+import TestSupport
+@testable import Checker
 
 /// The checker run as a process against the real MariaDB that scripts/test started.
 @Suite("Checker against MariaDB", .serialized)
@@ -27,7 +28,7 @@ struct CheckerEndToEndTests {
 
     @Test("exit 0 and the a-ok message when every expected target succeeded today")
     func allDone() throws {
-        let today = try #require(LocalCalendar.day(at: LocalCalendar.now(), in: "UTC")).description
+        let today = try #require(TimeZone.utc.day(at: Int64(Date().timeIntervalSince1970))).description
         try database.insert([
             (today, "mail.example.test", "01:01:00", "01:02:32", "success"),
             (today, "web.example.test", "01:10:00", nil, "failed"),
@@ -62,8 +63,8 @@ struct CheckerEndToEndTests {
             expected backups: ['db.example.test', 'mail.example.test', 'web.example.test']
             done backups: ['mail.example.test']
             diff: ['db.example.test', 'web.example.test']
-            failed: db.example.test
-            missing: web.example.test
+            failed: db.example.test (no success in the last 35 days)
+            missing: web.example.test (no success in the last 35 days)
             +----+------------+-------------------+------------+----------+---------+
             | id |    date    |      target       | start_time | end_time | status  |
             +----+------------+-------------------+------------+----------+---------+

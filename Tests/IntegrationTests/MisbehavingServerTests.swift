@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The checker against a server that misbehaves at each step of the conversation: every case
 /// must end in exit 3 with a clear error, within the read timeout plus a small margin.

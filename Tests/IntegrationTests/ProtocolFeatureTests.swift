@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import MySQLWire
 import Transport
 
@@ -32,7 +33,7 @@ struct ProtocolFeatureTests {
         defer { connection.close() }
         let tls = try #require(connection.tls)
         #expect(tls.version.hasPrefix("TLSv1."))
-        #expect(connection.certificateCheck == "not verified")
+        #expect(tls.certificateCheck == .notVerified)
         let cipher = try connection.query("SHOW SESSION STATUS LIKE 'Ssl_cipher'").rows.first?.string(1)
         #expect(cipher == tls.cipher)
     }
@@ -53,7 +54,7 @@ struct ProtocolFeatureTests {
     func verifyIdentity() throws {
         let server = try TestServer.current()
         let byAddress = try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA))
-        #expect(byAddress.certificateCheck == "CA")
+        #expect(byAddress.tls?.certificateCheck == .authority)
         byAddress.close()
         let byName = try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA, serverName: "localhost"))
         #expect(byName.tls != nil)
@@ -66,8 +67,8 @@ struct ProtocolFeatureTests {
         #expect {
             try Connection(options: server.options(tls: .verifyCA, ca: server.otherCA))
         } throws: { error in
-            guard case let .insecure(text) = error as? MySQLError else { return false }
-            return text.contains("not trusted") && !text.contains(server.adminPassword)
+            guard case let .insecure(.untrustedCertificate(reason)) = error as? MySQLError else { return false }
+            return reason.contains("certificate") && !"\(error)".contains(server.adminPassword)
         }
     }
 
@@ -77,8 +78,8 @@ struct ProtocolFeatureTests {
         #expect {
             try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA, serverName: "db.example.test"))
         } throws: { error in
-            guard case let .insecure(text) = error as? MySQLError else { return false }
-            return text.contains("db.example.test")
+            guard case let .insecure(.wrongHostName(reason)) = error as? MySQLError else { return false }
+            return reason.contains("db.example.test")
         }
         // verify-ca does not check the name.
         let connection = try Connection(options: server.options(tls: .verifyCA, ca: server.tlsCA, serverName: "db.example.test"))
@@ -93,7 +94,7 @@ struct ProtocolFeatureTests {
         v6.close()
         let named = try Connection(options: server.options(tls: .verifyIdentity, ca: server.tlsCA,
                                                            endpoint: .tcp(host: "localhost", port: server.port)))
-        #expect(named.certificateCheck == "CA")
+        #expect(named.tls?.certificateCheck == .authority)
         named.close()
         #expect {
             try Connection(options: server.options(endpoint: .tcp(host: "no-such-host.invalid", port: server.port)))
@@ -168,7 +169,14 @@ struct ProtocolFeatureTests {
         let admin = try server.admin()
         _ = try admin.execute("KILL \(id)")
         admin.close()
-        #expect(throws: MySQLError.self) { try victim.query("SELECT 1") }
+        #expect {
+            try victim.query("SELECT 1")
+        } throws: { error in
+            switch error as? MySQLError {
+            case .closedByServer?, .transport(.closed)?: return true
+            default: return false
+            }
+        }
         #expect(throws: MySQLError.connectionClosed) { try victim.query("SELECT 1") }
     }
 }
@@ -185,7 +193,7 @@ struct StreamingTests {
         let buffered = try connection.query(sql).rows
         var count = 0
         var mismatches = 0
-        let columns = try connection.stream(sql) { (row: RowView) throws(MySQLError) in
+        let columns = try connection.forEachRow(sql) { (row: RowView) throws(MySQLError) in
             let expected = buffered[count]
             let same = try row.int64(0) == expected.int64(0)
             let sameText = try row.string(1) == expected.string(1)
@@ -205,7 +213,7 @@ struct StreamingTests {
         let connection = try server.admin()
         defer { connection.close() }
         var lengths: [Int] = []
-        try connection.stream("SELECT REPEAT('x', 17825792) UNION ALL SELECT 'short'") { (row: RowView) throws(MySQLError) in
+        try connection.forEachRow("SELECT REPEAT('x', 17825792) UNION ALL SELECT 'short'") { (row: RowView) throws(MySQLError) in
             lengths.append(try row.bytes(0)?.count ?? -1)
         }
         #expect(lengths == [17_825_792, 5])
@@ -219,7 +227,7 @@ struct StreamingTests {
         var seen = 0
         #expect {
             // The subquery fails only on the row that reaches it, after rows have been sent.
-            try connection.stream("SELECT seq, IF(seq = 5000, (SELECT 1 UNION SELECT 2), seq) FROM seq_1_to_10000") {
+            try connection.forEachRow("SELECT seq, IF(seq = 5000, (SELECT 1 UNION SELECT 2), seq) FROM seq_1_to_10000") {
                 (_: RowView) throws(MySQLError) in seen += 1
             }
         } throws: { error in
@@ -228,5 +236,40 @@ struct StreamingTests {
         }
         #expect(seen < 10_000)
         #expect(try connection.query("SELECT 2").rows.first?.int64(0) == 2)
+    }
+
+    @Test("when the row handler throws, the rest of the rows are read, so a later query works and close is clean")
+    func handlerThrows() throws {
+        let server = try TestServer.current()
+        let connection = try server.admin(database: "backups")
+        var seen = 0
+        #expect(throws: MySQLError.invalidValue(column: "stop", reason: "the handler stops at row 10")) {
+            try connection.forEachRow("SELECT seq, 'stop' FROM seq_1_to_50000") { (_: RowView) throws(MySQLError) in
+                seen += 1
+                if seen == 10 { throw .invalidValue(column: "stop", reason: "the handler stops at row 10") }
+            }
+        }
+        #expect(seen == 10)
+        // The 49,990 rows left on the wire were read: the next answer is the next query's.
+        #expect(try connection.query("SELECT 'after'").rows.first?.string(0) == "after")
+        try connection.ping()
+        connection.close()
+        #expect(throws: MySQLError.connectionClosed) { try connection.ping() }
+    }
+
+    @Test("a query is bounded from sending it to its last row, however fast the rows come")
+    func commandDeadline() throws {
+        let server = try TestServer.current()
+        var options = server.options()
+        options.commandTimeout = 0.5
+        let connection = try Connection(options: options)
+        defer { connection.close() }
+        // SLEEP(2) answers after two seconds: past the command's half second.
+        #expect {
+            try connection.query("SELECT SLEEP(2)")
+        } throws: { error in
+            guard case let .transport(.timeout(_, seconds)) = error as? MySQLError else { return false }
+            return seconds == 0.5
+        }
     }
 }

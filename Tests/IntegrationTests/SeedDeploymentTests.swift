@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Checker
 import MySQLWire
 
@@ -80,7 +81,7 @@ struct SeedDeploymentTests {
             expected backups: ['mail.example.test', 'web.example.test']
             done backups: ['mail.example.test']
             diff: ['web.example.test']
-            failed: web.example.test
+            failed: web.example.test (no success in the last 35 days)
             """ + "\n" + Self.table + "\n+----+------------+-------------------+------------+----------+---------+"
         #expect(result.stdout == message + "\n")
         #expect(zulip.requests.first?.form["content"] == "```\n" + message + "\n```")
@@ -145,7 +146,11 @@ struct SeedDeploymentTests {
         #expect(result.stdout.contains("table `list`: id int(10) unsigned, date date, target varchar(255)"))
         #expect(result.stdout.contains("rows for 2024-10-18 (UTC): 0"))
         #expect(result.stdout.contains("bot: Backup <backup-bot@zulip.example.org>"))
-        #expect(zulip.requests.map(\.path) == ["/api/v1/users/me"])
+        // Doctor asks who the bot is and how long a message may be; it posts nothing.
+        #expect(zulip.requests.map(\.path) == ["/api/v1/users/me", "/api/v1/register",
+                                               "/api/v1/events?queue_id=fb67bf8a-c031-47cc-84cf-ed80accacda8"])
+        #expect(zulip.posted.isEmpty)
+        #expect(result.stdout.contains("messages up to 10000 characters"))
     }
 
     @Test("doctor says what to change for a wrong password and a wrong API key")
@@ -180,15 +185,15 @@ struct TodayTests {
         let settings = try Settings(sources: sources, requireZulip: false)
         let justAfterMidnightUTC: Int64 = 1_729_211_400  // 2024-10-18 00:30:00 UTC
         var output = ""
-        let status = Check(settings: settings, day: nil, dryRun: true, logger: Logger(level: .error))
-            .run(now: justAfterMidnightUTC) { output = $0 }
+        let status = Check.live(settings: settings, day: nil, dryRun: true, format: .text, logger: Logger(level: .error),
+                                processID: 1).run(now: justAfterMidnightUTC) { output = $0 }
         #expect(status == .ok)
         #expect(output.hasPrefix("everything is a-ok\ndate: 2024-10-17 (America/Los_Angeles)\n"))
 
-        let given = Check(settings: settings, day: CalendarDay(parsing: "2024-10-18"), dryRun: true, logger: Logger(level: .error))
-            .run(now: justAfterMidnightUTC) { output = $0 }
+        let given = Check.live(settings: settings, day: CalendarDay(parsing: "2024-10-18"), dryRun: true, format: .text,
+                               logger: Logger(level: .error), processID: 1).run(now: justAfterMidnightUTC) { output = $0 }
         #expect(given == .mismatch)
         #expect(output.contains("date: 2024-10-18 (America/Los_Angeles)\n"))
-        #expect(output.contains("failed: mail.example.test"))
+        #expect(output.contains("failed: mail.example.test (last success: 2024-10-17, 1 day ago)"))
     }
 }

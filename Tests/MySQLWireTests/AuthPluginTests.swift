@@ -1,12 +1,14 @@
 import COpenSSL
 import Testing
+import Transport
 @testable import MySQLWire
 
 @Suite("Authentication plugins")
 struct AuthPluginTests {
     static func context(_ password: Secret, nonce: [UInt8] = Array(1...20), cleartext: Bool = false,
                         key: [UInt8]? = nil) -> AuthContext {
-        AuthContext(password: password, nonce: nonce, cleartextAllowed: cleartext, serverPublicKey: key)
+        AuthContext(password: password, nonce: nonce, channel: cleartext ? .protected : .unencrypted(serverOffersTLS: false),
+                    serverPublicKey: key)
     }
 
     /// RFC 8032, section 7.1, tests 1-3: (secret key, public key, message, signature).
@@ -26,9 +28,9 @@ struct AuthPluginTests {
     ]
 
     @Test("Ed25519 signs RFC 8032's test vectors", arguments: rfc8032)
-    func ed25519Vectors(secret: String, publicKey: String, message: String, signature: String) {
-        #expect(Ed25519.publicKey(secret: hexBytes(secret)) == hexBytes(publicKey))
-        #expect(Ed25519.sign(message: hexBytes(message), secret: hexBytes(secret)) == hexBytes(signature))
+    func ed25519Vectors(secret: String, publicKey: String, message: String, signature: String) throws {
+        #expect(try Ed25519.publicKey(secret: hexBytes(secret)) == hexBytes(publicKey))
+        #expect(try Ed25519.sign(message: hexBytes(message), secret: hexBytes(secret)) == hexBytes(signature))
     }
 
     @Test("Ed25519 with a 32-byte secret agrees with OpenSSL's own Ed25519")
@@ -44,7 +46,7 @@ struct AuthPluginTests {
             var signature = [UInt8](repeating: 0, count: 64)
             var length = 64
             #expect(EVP_DigestSign(context, &signature, &length, message, message.count) == 1)
-            #expect(Ed25519.sign(message: message, secret: secret) == signature)
+            #expect(try Ed25519.sign(message: message, secret: secret) == signature)
         }
     }
 
@@ -54,8 +56,8 @@ struct AuthPluginTests {
         let nonce = Array(repeating: UInt8(7), count: 32)
         let signature = try plugin.start(Self.context("a much longer password than 32 bytes, é", nonce: nonce))
         #expect(signature.count == 64)
-        #expect(signature == Ed25519.sign(message: nonce, secret: Array("a much longer password than 32 bytes, é".utf8)))
-        #expect(plugin.passwordHash("pw")?.count == 32)
+        #expect(try signature == Ed25519.sign(message: nonce, secret: Array("a much longer password than 32 bytes, é".utf8)))
+        #expect(try plugin.passwordHash("pw").count == 32)
     }
 
     @Test("caching_sha2_password's scramble matches the SHA-256 construction computed independently")
@@ -79,7 +81,10 @@ struct AuthPluginTests {
         let plain = try pair.decrypt(encrypted)
         let nonce: [UInt8] = Array(1...20)
         #expect(plain.enumerated().map { $0.element ^ nonce[$0.offset % 20] } == Array("pw".utf8) + [0])
-        #expect(throws: MySQLError.self) { try plugin.more([0x09], Self.context("pw")) }
+        #expect { try plugin.more([0x09], Self.context("pw")) } throws: { error in
+            guard case let .malformed(text) = error as? MySQLError else { return false }
+            return text.contains("unknown status 0x9")
+        }
     }
 
     @Test("sha256_password asks for the key without TLS and sends cleartext only over TLS")
@@ -92,32 +97,62 @@ struct AuthPluginTests {
         #expect(try plugin.start(Self.context("pw", key: pair.publicPEM)).count == 256)
     }
 
-    @Test("mysql_clear_password is refused over plain TCP")
+    @Test("mysql_clear_password is refused over plain TCP and before a certificate is proven")
     func clearPassword() throws {
         var plugin = ClearPasswordAuth()
-        #expect(throws: MySQLError.self) { try plugin.start(Self.context("pw")) }
+        #expect(throws: MySQLError.insecure(.cleartextUnencrypted(plugin: "mysql_clear_password", serverOffersTLS: false))) {
+            try plugin.start(Self.context("pw"))
+        }
         #expect(try plugin.start(Self.context("pw", cleartext: true)) == Array("pw".utf8) + [0])
+        let pending = AuthContext(password: "pw", nonce: Array(1...20), channel: .awaitingFingerprint, serverPublicKey: nil)
+        #expect(throws: MySQLError.insecure(.unprovablePlugin("mysql_clear_password"))) { try plugin.start(pending) }
+    }
+
+    @Test("while a certificate awaits MariaDB's fingerprint, only plugins that prove it may answer")
+    func pendingFingerprint() throws {
+        // The greeting proposes caching_sha2_password: not chosen, native is used instead.
+        var authenticator = Authenticator(proposed: "caching_sha2_password", nonce: Array(1...20), password: "pw",
+                                          channel: .awaitingFingerprint, serverPublicKey: nil)
+        #expect(authenticator.pluginName == "mysql_native_password")
+        _ = try authenticator.initialResponse()
+        // A switch to a plugin that would reveal the password is refused before answering.
+        for plugin in ["caching_sha2_password", "sha256_password", "mysql_clear_password"] {
+            var copy = authenticator
+            let request = [0xFE] + Array(plugin.utf8) + [0] + Array(repeating: 1, count: 20) + [0]
+            #expect(throws: MySQLError.insecure(.unprovablePlugin(plugin))) {
+                try copy.handle(request, capabilities: [.protocol41])
+            }
+        }
+        // ed25519 may answer: its hash proves the fingerprint.
+        let request = [0xFE] + Array("client_ed25519".utf8) + [0] + Array(repeating: 2, count: 32)
+        guard case let .send(signature) = try authenticator.handle(request, capabilities: [.protocol41]) else {
+            Issue.record("no answer to the switch")
+            return
+        }
+        #expect(signature.count == 64)
     }
 
     @Test("a malformed public key is an error, not a crash")
     func badKey() {
         var plugin = SHA256PasswordAuth()
-        #expect(throws: MySQLError.self) { try plugin.more(Array("not a key".utf8), Self.context("pw")) }
-        #expect(throws: MySQLError.self) {
+        #expect(throws: MySQLError.malformed("the server's public key is not a PEM key")) {
+            try plugin.more(Array("not a key".utf8), Self.context("pw"))
+        }
+        #expect(throws: MySQLError.malformed("the server's public key cannot be read as an RSA key")) {
             try plugin.more(Array("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".utf8), Self.context("pw"))
         }
     }
 
     @Test("the MariaDB TLS fingerprint is SHA-256 over password hash, nonce and certificate digest")
-    func fingerprint() {
-        let hash = NativePasswordAuth().passwordHash("pw") ?? []
+    func fingerprint() throws {
+        let hash = try NativePasswordAuth().passwordHash("pw")
         let certificate: [UInt8] = Array(repeating: 0x30, count: 100)
-        let expected = TLSFingerprint.expected(passwordHash: hash, nonce: Array(1...20), certificate: certificate)
+        let expected = try TLSFingerprint.expected(passwordHash: hash, nonce: Array(1...20), certificate: certificate)
         #expect(expected.count == 64)
-        #expect(TLSFingerprint.matches(info: "\u{01}" + expected, passwordHash: hash, nonce: Array(1...20), certificate: certificate))
-        #expect(TLSFingerprint.matches(info: "\u{01}" + expected.uppercased(), passwordHash: hash, nonce: Array(1...20), certificate: certificate))
-        #expect(!TLSFingerprint.matches(info: expected, passwordHash: hash, nonce: Array(1...20), certificate: certificate))
-        #expect(!TLSFingerprint.matches(info: "\u{01}" + expected, passwordHash: hash, nonce: Array(2...21), certificate: certificate))
+        #expect(try TLSFingerprint.matches(info: "\u{01}" + expected, passwordHash: hash, nonce: Array(1...20), certificate: certificate))
+        #expect(try TLSFingerprint.matches(info: "\u{01}" + expected.uppercased(), passwordHash: hash, nonce: Array(1...20), certificate: certificate))
+        #expect(try !TLSFingerprint.matches(info: expected, passwordHash: hash, nonce: Array(1...20), certificate: certificate))
+        #expect(try !TLSFingerprint.matches(info: "\u{01}" + expected, passwordHash: hash, nonce: Array(2...21), certificate: certificate))
     }
 }
 

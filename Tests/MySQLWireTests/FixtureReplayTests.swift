@@ -121,7 +121,10 @@ struct FixtureReplayTests {
             try connection.ping()
             try connection.selectDatabase("backups")
             try connection.reset()
-            #expect(throws: MySQLError.self) { try connection.execute("SELEC 1") }
+            #expect { try connection.execute("SELEC 1") } throws: { error in
+                guard case let .server(server) = error as? MySQLError else { return false }
+                return server.code == 1064
+            }
             #expect(try connection.query("SELECT DATABASE() AS d").rows.first?.string(0) == "backups")
         }),
     ]
@@ -204,17 +207,16 @@ struct DocumentedFixtureTests {
                  tls: .verifyCA, actions: { (connection: Connection) throws in
             #expect(connection.serverVersion == "11.4.4-MariaDB")
             #expect(connection.isMariaDB)
-            #expect(connection.certificateCheck == "fingerprint")
+            #expect(connection.tls?.certificateCheck == .fingerprint)
         }),
         Scenario(fixture: "mariadb-11.4-fingerprint-mismatch", user: mariadb.user, password: mariadb.password,
                  tls: .verifyCA, failure: { error in
-                     guard case let .insecure(text) = error else { return false }
-                     return text.contains("not trusted") && !text.contains(mariadb.password)
+                     guard case .insecure(.fingerprintMismatch) = error else { return false }
+                     return !error.description.contains(mariadb.password)
                  }),
         Scenario(fixture: "mariadb-clear-password-refused", user: mariadb.user, password: mariadb.password,
                  failure: { error in
-                     guard case let .insecure(text) = error else { return false }
-                     return text.contains("mysql_clear_password")
+                     error == .insecure(.cleartextUnencrypted(plugin: "mysql_clear_password", serverOffersTLS: false))
                  }),
     ]
 

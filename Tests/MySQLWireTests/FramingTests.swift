@@ -20,7 +20,7 @@ struct FramingTests {
         let payload = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         let writer = ScriptedStream([])
         let out = PacketChannel(stream: writer)
-        try out.writePayload(payload)
+        try out.writePayload(payload, kind: "test")
         let wire = writer.written
         // Three packets: two full fragments with sequence ids 0 and 1, then 10 bytes with id 2.
         #expect(wire.count == size + 12)
@@ -37,7 +37,7 @@ struct FramingTests {
     func exactBoundary() throws {
         let payload = [UInt8](repeating: 7, count: PacketChannel.maxFragment)
         let writer = ScriptedStream([])
-        try PacketChannel(stream: writer).writePayload(payload)
+        try PacketChannel(stream: writer).writePayload(payload, kind: "test")
         #expect(writer.written.count == payload.count + 8)
         #expect(Array(writer.written.suffix(4)) == [0, 0, 0, 1])
         let reader = PacketChannel(stream: ScriptedStream(writer.written))
@@ -69,10 +69,10 @@ struct FramingTests {
     func resetSequence() throws {
         let writer = ScriptedStream([])
         let channel = PacketChannel(stream: writer)
-        try channel.writePayload([1])
-        try channel.writePayload([2])
+        try channel.writePayload([1], kind: "test")
+        try channel.writePayload([2], kind: "test")
         channel.resetSequence()
-        try channel.writePayload([3])
+        try channel.writePayload([3], kind: "test")
         #expect(writer.written == [1, 0, 0, 0, 1, 1, 0, 0, 1, 2, 1, 0, 0, 0, 3])
     }
 }

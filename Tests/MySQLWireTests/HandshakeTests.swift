@@ -12,7 +12,7 @@ struct HandshakeTests {
         #expect(greeting.serverVersion == "10.11.19-MariaDB-0+deb12u1")
         #expect(greeting.isMariaDB)
         #expect(greeting.connectionID == 12)
-        #expect(greeting.scramble == Array("[H6voKfBUdxQg5pT6OkM".utf8))
+        #expect(greeting.nonce == Array("[H6voKfBUdxQg5pT6OkM".utf8))
         #expect(greeting.authPluginName == "mysql_native_password")
         #expect(greeting.characterSet == 45)
         #expect(!greeting.capabilities.contains(.clientMySQL))
@@ -28,7 +28,7 @@ struct HandshakeTests {
         #expect(greeting.serverVersion == "8.0.36")
         #expect(!greeting.isMariaDB)
         #expect(greeting.characterSet == 255)
-        #expect(greeting.scramble == Array(1...20))
+        #expect(greeting.nonce == Array(1...20))
         #expect(greeting.authPluginName == "caching_sha2_password")
         #expect(greeting.capabilities.upper32 == 0)
         #expect(greeting.capabilities.contains(.clientMySQL))
@@ -81,27 +81,27 @@ struct HandshakeTests {
     func garbageGreeting() throws {
         let full = try Fixture.load("greeting-mariadb-10.11.txt").firstPayload
         for length in [0, 1, 5, 20, 40] {
-            #expect(throws: MySQLError.self) { try HandshakeV10(decoding: Array(full.prefix(length))) }
+            #expect { try HandshakeV10(decoding: Array(full.prefix(length))) } throws: { isMalformed($0) }
         }
         var other = full
         other[0] = 9
-        #expect(throws: MySQLError.self) { try HandshakeV10(decoding: other) }
-        #expect(throws: MySQLError.self) { try HandshakeV10(decoding: Array("HTTP/1.1 400 Bad Request\r\n".utf8)) }
+        #expect { try HandshakeV10(decoding: other) } throws: { isUnsupported($0) }
+        #expect { try HandshakeV10(decoding: Array("HTTP/1.1 400 Bad Request\r\n".utf8)) } throws: { isUnsupported($0) }
     }
 
     @Test("mysql_native_password matches the SHA1 construction computed independently")
-    func nativePasswordVector() {
+    func nativePasswordVector() throws {
         // python3: s1=sha1(b'secret'); s2=sha1(s1); xor(s1, sha1(bytes(range(1,21)) + s2))
         let expected = hexBytes("b32bb3a583e1340c0a1108d58b1be49781ad8c2f")
-        #expect(NativePasswordAuth.scramble(password: Array("secret".utf8), nonce: Array(1...20)) == expected)
-        #expect(NativePasswordAuth.scramble(password: [], nonce: Array(1...20)).isEmpty)
-        #expect(Digest.sha1([]) == hexBytes("da39a3ee5e6b4b0d3255bfef95601890afd80709"))
+        #expect(try NativePasswordAuth.scramble(password: Array("secret".utf8), nonce: Array(1...20)) == expected)
+        #expect(try NativePasswordAuth.scramble(password: [], nonce: Array(1...20)).isEmpty)
+        #expect(try Digest.sha1([]) == hexBytes("da39a3ee5e6b4b0d3255bfef95601890afd80709"))
     }
 
     @Test("an auth switch to mysql_native_password answers the new nonce")
     func authSwitch() throws {
         var authenticator = Authenticator(proposed: "caching_sha2_password", nonce: [9, 9], password: "secret",
-                                          cleartextAllowed: false, serverPublicKey: nil)
+                                          channel: .unencrypted(serverOffersTLS: false), serverPublicKey: nil)
         #expect(authenticator.pluginName == "caching_sha2_password")
         let request: [UInt8] = [0xFE] + Array("mysql_native_password".utf8) + [0] + Array(1...20) + [0]
         guard case let .send(answer) = try authenticator.handle(request, capabilities: [.protocol41]) else {
@@ -118,8 +118,8 @@ struct HandshakeTests {
 
     @Test("an auth switch to an unknown plugin is a clear error")
     func unknownPlugin() throws {
-        var authenticator = Authenticator(proposed: nil, nonce: [], password: "secret", cleartextAllowed: false,
-                                          serverPublicKey: nil)
+        var authenticator = Authenticator(proposed: nil, nonce: [], password: "secret",
+                                          channel: .unencrypted(serverOffersTLS: false), serverPublicKey: nil)
         let request: [UInt8] = [0xFE] + Array("dialog".utf8) + [0, 1, 2]
         #expect(throws: MySQLError.unsupported("authentication plugin dialog")) {
             try authenticator.handle(request, capabilities: [.protocol41])

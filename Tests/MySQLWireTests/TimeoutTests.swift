@@ -45,7 +45,7 @@ struct TimeoutTests {
             try Connection(options: options)
         } throws: { error in
             guard case let .transport(.timeout(step, seconds)) = error as? MySQLError else { return false }
-            return seconds == 0.5 && step.contains("answer")
+            return seconds == 0.5 && step == .waitingForAnswer("127.0.0.1:\(listener.port)")
         }
         let elapsed = Self.monotonicSeconds() - start
         #expect(elapsed >= 0.45 && elapsed < 2.0, "took \(elapsed) s")
@@ -59,8 +59,8 @@ struct TimeoutTests {
         #expect {
             try Socket(connectingTo: .tcp(host: "127.0.0.1", port: port), timeouts: Timeouts(connect: 5))
         } throws: { error in
-            guard case .connect = error as? TransportError else { return false }
-            return true
+            guard case let .connect(endpoint, reason) = error as? TransportError else { return false }
+            return endpoint == "127.0.0.1:\(port)" && reason == "Connection refused"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built backup-checker binary as a separate process, watching its peak memory
 /// (VmHWM of /proc/PID/status, sampled while it runs: wait4's ru_maxrss would include the
@@ -88,24 +89,5 @@ struct CheckerProcess {
             }
         }
         return (outputs[0], outputs[1])
-    }
-}
-
-/// A temporary directory removed at the end of the test.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("bc-test-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
     }
 }

@@ -1,4 +1,5 @@
 import Transport
+@testable import MySQLWire
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,6 +11,7 @@ final class ScriptedStream: ByteStream {
     private let chunk: Int
     private(set) var written: [UInt8] = []
     private(set) var isClosed = false
+    var deadline: Deadline?
 
     init(_ incoming: [UInt8], chunk: Int = .max) {
         self.incoming = incoming
@@ -46,4 +48,20 @@ func readText(_ path: String) -> String? {
         bytes.append(contentsOf: buffer[0..<count])
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Predicates that name the case a test expects, for `#expect { … } throws: isMalformed`.
+func isMalformed(_ error: any Error) -> Bool {
+    if case .malformed = error as? MySQLError { return true }
+    return false
+}
+
+func isInvalidValue(_ error: any Error) -> Bool {
+    if case .invalidValue = error as? MySQLError { return true }
+    return false
+}
+
+func isUnsupported(_ error: any Error) -> Bool {
+    if case .unsupported = error as? MySQLError { return true }
+    return false
 }

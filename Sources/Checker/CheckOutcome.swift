@@ -1,0 +1,37 @@
+/// What a run found, before it is written as text or JSON and delivered.
+public struct CheckOutcome: Sendable {
+    /// The day's rows and what they say.
+    public struct Found: Sendable {
+        public var assessment: Assessment
+        public var rows: TodaysRows
+    }
+
+    public var day: CalendarDay
+    /// The name of the zone that defined the day.
+    public var zone: String
+    public var result: Result<Found, CheckerError>
+
+    public var status: ExitStatus {
+        switch result {
+        case let .success(found): return found.assessment.isMatch ? .ok : .mismatch
+        case let .failure(error): return error.exitStatus
+        }
+    }
+
+    /// The message: verdict, date line, comparison, verdict and warning lines, table; or the error.
+    public var message: String {
+        switch result {
+        case let .success(found): return Report.message(found.assessment, zone: zone, rows: found.rows)
+        case let .failure(error): return Report.databaseFailure(error)
+        }
+    }
+
+    /// The message as Zulip gets it: one or more fenced contents within `limit` code points.
+    public func zulipContents(limit: Int) -> [String] {
+        guard case let .success(found) = result else { return [ZulipMessages.fenced(message)] }
+        let notOK = Set(found.assessment.targets.filter { $0.verdict.isProblem || $0.duration?.warning != nil }.map(\.target))
+        let important = Set(found.rows.rows.indices.filter { notOK.contains(found.rows.rows[$0].target) })
+        return ZulipMessages.contents(head: Report.head(found.assessment, zone: zone), rows: found.rows,
+                                      important: important, limit: limit)
+    }
+}

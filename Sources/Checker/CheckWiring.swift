@@ -1,0 +1,25 @@
+import Notify
+
+extension Check {
+    /// The check with the real parts: the table over MySQLWire, and (unless `dryRun`) Zulip,
+    /// the heartbeat and the metrics the settings name. `processID` names the metrics file's
+    /// temporary file (see `MetricsFile.temporaryPath`).
+    public static func live(settings: Settings, day: CalendarDay?, dryRun: Bool, format: Format, logger: Logger,
+                            processID: Int32) -> Check {
+        let retry = RetryPolicy(onRetry: { [logger] text in logger.warning(text) })
+        var check = Check(settings: settings.check, day: day, format: format,
+                          source: MySQLBackupSource(settings: settings.database, trace: logger.packetTracer),
+                          notifier: nil, logger: logger)
+        guard !dryRun else { return check }
+        check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry) }
+        check.monitor = settings.heartbeat.map {
+            HeartbeatClient(url: $0, caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: retry)
+        }
+        if let path = settings.metrics.file { check.metrics.append(MetricsFile(path: path, processID: processID)) }
+        if let url = settings.metrics.pushgateway {
+            check.metrics.append(PushgatewayClient(url: url, job: "backup_checker", instance: settings.metrics.instance,
+                                                   caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: retry))
+        }
+        return check
+    }
+}

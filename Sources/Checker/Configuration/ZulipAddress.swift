@@ -1,0 +1,60 @@
+import Transport
+import Notify
+
+/// The Zulip site and the bot's e-mail, derived once from the settings as the seed's
+/// deployment (apprise) derived them: zulip_site, else https://HOST for a host name in
+/// zulip_organization, else https://ORG.zulipchat.com for a bare organization; the e-mail is
+/// zulip_email, else zulip_bot_name as it stands when it holds "@", else NAME-bot@HOST (the
+/// "-bot" added when missing), HOST the organization's host.
+struct ZulipAddress {
+    let site: SiteURL
+    let email: String
+
+    /// Reads zulip_site, zulip_organization, zulip_email and zulip_bot_name; nil (with the
+    /// problems noted) when they do not give both.
+    init?(reader: inout SettingReader) {
+        let organization = reader.optional("zulip_organization")
+        var organizationSite: SiteURL?
+        if let organization {
+            organizationSite = ZulipAddress.site(ofOrganization: organization)
+            if organizationSite == nil {
+                reader.problem("zulip_organization", "zulip_organization must be a host name (zulip.example.org) or an organization name (acme), not \"\(organization.prefix(80))\"")
+            }
+        }
+        var site: SiteURL?
+        if let text = reader.optional("zulip_site") {
+            site = reader.check(url: text, name: "zulip_site", carriesCredential: true)
+        } else if let organizationSite {
+            site = reader.check(url: organizationSite.description, name: "zulip_organization", carriesCredential: true)
+        } else if organization == nil {
+            reader.noteMissing("zulip_organization (or zulip_site)")
+        }
+        var email = reader.optional("zulip_email")
+        if email == nil, let name = reader.optional("zulip_bot_name") {
+            if name.contains("@") {
+                email = name
+            } else if let host = organizationSite?.host ?? site?.host {
+                email = (name.hasSuffix("-bot") ? name : name + "-bot") + "@" + host
+            }
+        }
+        if email == nil, reader.optional("zulip_bot_name") == nil { reader.noteMissing("zulip_bot_name (or zulip_email)") }
+        guard let site, let email else { return nil }
+        self.site = site
+        self.email = email
+    }
+
+    /// "zulip.example.org" → https://zulip.example.org; "acme" → https://acme.zulipchat.com; an
+    /// http(s) URL of a host as it stands; nil for anything else ("acme/x", "a b").
+    static func site(ofOrganization text: String) -> SiteURL? {
+        let url: SiteURL?
+        if text.hasPrefix("https://") || text.hasPrefix("http://") {
+            url = SiteURL(text)
+        } else if text.contains(".") || text.contains(":") {
+            url = SiteURL("https://" + text)
+        } else {
+            url = text.isASCIIWord(allowing: "-") ? SiteURL("https://\(text).zulipchat.com") : nil
+        }
+        guard let url, url.path.isEmpty else { return nil }
+        return url
+    }
+}

@@ -1,0 +1,26 @@
+/// One successful run from the history: its target, day and times (seconds into the day).
+public struct HistoryRun: Sendable, Equatable {
+    public var target: String
+    public var day: CalendarDay
+    public var start: Int64?
+    public var end: Int64?
+
+    public init(target: String, day: CalendarDay, start: Int64?, end: Int64?) {
+        self.target = target
+        self.day = day
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Where the backup rows come from: the real table over MySQLWire, or an in-memory table in
+/// tests, so that every verdict, message and exit code can be checked without a server.
+public protocol BackupSource: AnyObject {
+    /// Every row of `day`, in the table's order.
+    func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows
+    /// Each successful run dated from `first` up to the day before `day`, handed over one at a
+    /// time and not kept.
+    func successfulRuns(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError)
+    /// Releases the connection, if any.
+    func close()
+}

@@ -1,0 +1,96 @@
+import MySQLWire
+import Transport
+
+/// The backups table over MySQLWire: one connection, opened at the first query and closed by
+/// `close()`, for the day's rows and the streamed history.
+public final class MySQLBackupSource: BackupSource {
+    private let settings: DatabaseSettings
+    private let trace: PacketTracer?
+    private var connection: Connection?
+
+    public init(settings: DatabaseSettings, trace: PacketTracer? = nil) {
+        self.settings = settings
+        self.trace = trace
+    }
+
+    deinit { close() }
+
+    private func connected() throws(CheckerError) -> Connection {
+        if let connection { return connection }
+        do {
+            let opened = try Connection(options: settings.connectionOptions(trace: trace))
+            connection = opened
+            return opened
+        } catch {
+            throw .database(.mysql(error))
+        }
+    }
+
+    public func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows {
+        let sql: String
+        do { sql = try BackupQueries.rows(table: settings.table, on: day) } catch { throw .configuration(error) }
+        let connection = try connected()
+        let result: ResultSet
+        do {
+            result = try connection.query(sql)
+        } catch {
+            throw .database(.mysql(error))
+        }
+        return try TodaysRows(result, table: settings.table)
+    }
+
+    public func successfulRuns(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) {
+        let sql: String
+        do { sql = try BackupQueries.successfulRuns(table: settings.table, from: first, before: day) } catch { throw .configuration(error) }
+        let connection = try connected()
+        do {
+            try connection.forEachRow(sql) { (row: RowView) throws(MySQLError) in
+                // Rows that cannot be read (a NULL target, an impossible date) are not history.
+                guard let target = (try? row.string(0)) ?? nil, let date = (try? row.date(1)) ?? nil,
+                      let day = CalendarDay(year: date.year, month: date.month, day: date.day) else { return }
+                each(HistoryRun(target: String(target.trimmingWhitespace()), day: day,
+                                start: TodaysRows.seconds((try? row.time(2)) ?? nil),
+                                end: TodaysRows.seconds((try? row.time(3)) ?? nil)))
+            }
+        } catch {
+            throw .database(.mysql(error))
+        }
+    }
+
+    public func close() {
+        connection?.close()
+        connection = nil
+    }
+}
+
+extension TodaysRows {
+    /// The rows of a result set, with the columns the check needs located by name (exactly,
+    /// else ignoring case); `target` and `status` must be there.
+    init(_ result: ResultSet, table: String) throws(CheckerError) {
+        func locate(_ name: String) -> Int? {
+            result.columns.firstIndex { $0.name == name } ?? result.columns.firstIndex { $0.name.lowercased() == name }
+        }
+        guard let targetIndex = locate("target") else { throw .database(.missingColumn(table: table, column: "target")) }
+        guard let statusIndex = locate("status") else { throw .database(.missingColumn(table: table, column: "status")) }
+        let startIndex = locate("start_time")
+        let endIndex = locate("end_time")
+        let rows = result.rows.map { row -> Row in
+            let cells = row.columns.indices.map { index -> Cell in
+                guard (try? row.isNull(index)) == false else { return .null }
+                if row.columns[index].type.isInteger, let value = (try? row.int64(index)) ?? nil { return .integer(value) }
+                return .text((try? PythonText.cell(row, index)) ?? "")
+            }
+            let target = (try? row.string(targetIndex)) ?? nil
+            let status = (try? row.string(statusIndex)) ?? nil
+            return Row(cells: cells, target: String((target ?? "").trimmingWhitespace()), status: status ?? "",
+                       start: startIndex.flatMap { TodaysRows.seconds((try? row.time($0)) ?? nil) },
+                       end: endIndex.flatMap { TodaysRows.seconds((try? row.time($0)) ?? nil) })
+        }
+        self.init(columns: result.columns.map(\.name), rows: rows)
+    }
+
+    /// A TIME value in whole seconds, or nil.
+    static func seconds(_ time: MySQLTime?) -> Int64? {
+        time.map { $0.totalMicroseconds / 1_000_000 }
+    }
+}

@@ -1,0 +1,63 @@
+import Notify
+
+/// Where the message goes: Zulip, or an in-memory stand-in in tests.
+public protocol Notifier {
+    /// The most code points one message may have. The service may be asked when `length`
+    /// (the whole message, fenced) is above what it keeps by default.
+    func messageLimit(forLength length: Int) -> Int
+    /// Posts one message.
+    func post(_ content: String) throws(DeliveryError)
+}
+
+/// A dead man's switch told when a run starts and how it ended.
+public protocol RunMonitor {
+    func started() throws(DeliveryError)
+    func finished(status: ExitStatus, log: String) throws(DeliveryError)
+}
+
+/// Somewhere the metrics text goes: a textfile for node_exporter, a Pushgateway.
+public protocol MetricsPublisher {
+    /// What it is, for log lines: "metrics file /var/lib/…", "the Pushgateway at …".
+    var name: String { get }
+    func publish(_ text: String) throws(PublishError)
+}
+
+/// Why metrics could not be published.
+public enum PublishError: Error, Equatable, Sendable, CustomStringConvertible {
+    case file(path: String, reason: String)
+    case push(DeliveryError)
+
+    public var description: String {
+        switch self {
+        case let .file(path, reason): return "cannot write the metrics file \(path): \(reason)"
+        case let .push(error): return error.description
+        }
+    }
+}
+
+extension ZulipClient: Notifier {
+    public func messageLimit(forLength length: Int) -> Int {
+        guard length > ZulipClient.defaultMaxMessageLength else { return ZulipClient.defaultMaxMessageLength }
+        return (try? maxMessageLength()) ?? ZulipClient.defaultMaxMessageLength
+    }
+
+    public func post(_ content: String) throws(DeliveryError) {
+        try post(content: content)
+    }
+}
+
+extension HeartbeatClient: RunMonitor {
+    public func started() throws(DeliveryError) { try start() }
+
+    public func finished(status: ExitStatus, log: String) throws(DeliveryError) {
+        try finish(exitStatus: status.rawValue, log: log)
+    }
+}
+
+extension PushgatewayClient: MetricsPublisher {
+    public var name: String { "the Pushgateway at \(url)" }
+
+    public func publish(_ text: String) throws(PublishError) {
+        do { try push(text) } catch { throw .push(error) }
+    }
+}

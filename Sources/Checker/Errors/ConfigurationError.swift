@@ -1,0 +1,50 @@
+import Transport
+
+/// One setting that cannot be used, named, with what was expected. A secret's value is never
+/// part of it.
+public struct SettingProblem: Equatable, Sendable, CustomStringConvertible {
+    /// The variable, e.g. "db_port".
+    public let name: String
+    /// What is wrong, e.g. "db_port must be a port number 1-65535, not \"x\"".
+    public let message: String
+
+    public init(name: String, message: String) {
+        self.name = name
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Why the configuration cannot be used (exit 2). Every case names the setting, file or line.
+public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Settings that are missing or unusable, all of them at once.
+    case settings(missing: [String], problems: [SettingProblem])
+    /// A file the configuration points at cannot be read.
+    case file(purpose: String, path: String, LocalFile.Failure)
+    /// A line of the .env file that is not a setting.
+    case envFileLine(path: String, line: Int, reason: String)
+    /// A line of the expected list that cannot be read.
+    case expectedListLine(path: String, line: Int, found: String, expected: String)
+    /// The history is shorter than the longest `every N days` span of the list.
+    case historyTooShort(days: Int, needed: Int, target: String)
+
+    public var description: String {
+        switch self {
+        case let .settings(missing, problems):
+            var parts = problems.map(\.message)
+            if !missing.isEmpty { parts.insert("missing " + missing.joined(separator: ", "), at: 0) }
+            return parts.joined(separator: "; ")
+        case let .file(purpose, path, .notFound):
+            return "\(purpose) \(path) does not exist"
+        case let .file(purpose, path, failure):
+            return "cannot read \(purpose) \(path): it \(failure)"
+        case let .envFileLine(path, line, reason):
+            return "\(path) line \(line): \(reason)"
+        case let .expectedListLine(path, line, found, expected):
+            return "\(path) line \(line): \"\(found.prefix(60))\" is not understood; expected \(expected)"
+        case let .historyTooShort(days, needed, target):
+            return "history_days is \(days) but \(target) is due every \(needed) days; set history_days to at least \(needed)"
+        }
+    }
+}

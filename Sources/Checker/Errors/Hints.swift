@@ -1,0 +1,119 @@
+import MySQLWire
+import Notify
+import Transport
+
+/// What to change, for each kind of failure: chosen by the error's case, never by its text,
+/// and phrased in the settings' names (which the libraries below know nothing of).
+public enum Hints {
+    /// The settings that configure one HTTP service, for hints.
+    public enum Service: Sendable {
+        case zulip, heartbeat, pushgateway
+
+        var urlSetting: String {
+            switch self {
+            case .zulip: return "zulip_site / zulip_organization"
+            case .heartbeat: return "heartbeat_url"
+            case .pushgateway: return "pushgateway_url"
+            }
+        }
+
+        var caSetting: String { self == .zulip ? "zulip_tls_ca" : "SSL_CERT_FILE (the CA bundle)" }
+    }
+
+    /// The hint for any error of a run.
+    public static func hint(for error: CheckerError) -> String? {
+        switch error {
+        case .configuration: return "the settings are listed by backup-checker --help"
+        case let .database(error): return hint(for: error)
+        case let .delivery(error): return hint(for: error, service: .zulip)
+        }
+    }
+
+    public static func hint(for error: DatabaseError) -> String {
+        switch error {
+        case let .mysql(error): return hint(for: error)
+        case let .missingColumn(_, column):
+            return "the table has no column \(column); db_table must name a table shaped like deploy/schema.sql"
+        }
+    }
+
+    public static func hint(for error: MySQLError) -> String {
+        switch error {
+        case .transport(.resolve):
+            return "db_host does not resolve; check the name or use an address"
+        case .transport(.connect):
+            return "nothing accepts connections there; check db_host/db_port (or db_socket), the server's bind-address and the firewall"
+        case .transport(.timeout):
+            return "the server did not answer in time (db_connect_timeout, db_read_timeout); a firewall may drop the packets, or db_host is wrong"
+        case .transport(.caFile):
+            return "db_tls_ca must be a readable PEM file of CA certificates"
+        case .transport(.invalidSocketPath):
+            return "db_socket must be the path of the server's unix socket"
+        case .transport:
+            return "the connection broke; check the network and the server's log"
+        case let .server(server):
+            switch server.code {
+            case 1045: return "check db_username and db_password, and that the account exists for the host the checker connects from"
+            case 1044, 1049: return "check database, and that the account is granted SELECT on it (deploy/grants.sql)"
+            case 1130: return "the server does not accept this host; create the account for the checker's address or subnet (deploy/grants.sql)"
+            case 1146: return "check db_table (the table of backup results)"
+            case 1142: return "grant SELECT on the table to db_username (deploy/grants.sql)"
+            default: return "see the server's message above"
+            }
+        case let .insecure(reason):
+            return hint(for: reason)
+        case .unsupported:
+            return "the server asks for something this client does not do; see the message above"
+        default:
+            return "see the message above"
+        }
+    }
+
+    static func hint(for reason: InsecureReason) -> String {
+        switch reason {
+        case .tlsNotOffered:
+            return "the server offers no TLS: enable it on the server (ssl_cert, ssl_key), or set db_tls=preferred to accept an unencrypted connection"
+        case .untrustedCertificate, .noPasswordForFingerprint, .fingerprintMismatch:
+            return "set db_tls_ca to the CA that signed the server's certificate, or db_tls=required to encrypt without verifying"
+        case .wrongHostName:
+            return "connect with a name the certificate carries (db_host), or set db_tls=verify-ca"
+        case .cleartextUnencrypted(_, serverOffersTLS: false):
+            return "the account's plugin sends the password in cleartext and the server offers no TLS: enable TLS on the server, or connect through its unix socket (db_socket)"
+        case .cleartextUnencrypted(_, serverOffersTLS: true):
+            return "the account's plugin sends the password in cleartext: set db_tls=verify-ca with db_tls_ca (db_tls=required encrypts without verifying the server)"
+        case .unprovablePlugin:
+            return "only mysql_native_password and ed25519 accounts let MariaDB vouch for its own certificate: set db_tls_ca to the CA that signed it"
+        }
+    }
+
+    public static func hint(for error: DeliveryError, service: Service) -> String {
+        switch error.problem {
+        case .insecureSite:
+            return "use an https URL in \(service.urlSetting) (plain http only to a loopback address)"
+        case let .rejected(status, _, _, _) where status == 401 || status == 403:
+            return service == .zulip
+                ? "check zulip_bot_api_key and the bot's e-mail (zulip_bot_name or zulip_email)"
+                : "check \(service.urlSetting): the server refused it"
+        case let .rejected(_, _, code?, _) where service == .zulip && code == "STREAM_DOES_NOT_EXIST":
+            return "check zulip_stream: the channel must exist and the bot must be allowed to post to it"
+        case let .rejected(status, _, _, _) where status == 404:
+            return service == .heartbeat
+                ? "check heartbeat_url: the monitor knows no check at that URL"
+                : "check \(service.urlSetting): nothing answers there for this API"
+        case .rejected(let status, _, _, _) where status >= 500 || status == 429:
+            return "the service failed or was busy; the next run tries again"
+        case .rejected:
+            return "see the service's message above"
+        case .untrustedCertificate:
+            return "the site's certificate is not trusted; set \(service.caSetting) to the CA that signed it"
+        case .unreachable:
+            return "check \(service.urlSetting), DNS, and that firewall and proxy let this host reach it"
+        case .deliveryUnknown:
+            return service == .zulip
+                ? "look in the channel whether the message arrived; zulip_timeout sets how long an answer may take"
+                : "the service may have taken the request; zulip_timeout sets how long an answer may take"
+        case .unexpectedAnswer:
+            return "\(service.urlSetting) does not point at the service's API (a proxy's login page?)"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// The message of a run: the verdict, the day and zone, the seed's comparison lines, one line
+/// per target that is not ok, one per suspicious run time, and the table. Standard output gets
+/// it as it is; Zulip gets it fenced (`ZulipMessages`).
+public enum Report {
+    public static let okHeadline = "everything is a-ok"
+    public static let failureHeadline = "something went wrong"
+
+    /// The lines above the table.
+    public static func head(_ assessment: Assessment, zone: String) -> [String] {
+        var lines = [assessment.isMatch ? okHeadline : failureHeadline, "date: \(assessment.day) (\(zone))"]
+        let diff = assessment.diff
+        if !diff.isMatch {
+            lines.append("expected_backups and done_backups do not match:")
+            lines.append("expected backups: \(PythonText.listRepr(diff.expected))")
+            lines.append("done backups: \(PythonText.listRepr(diff.done))")
+            lines.append("diff: \(PythonText.listRepr(diff.difference))")
+        }
+        for target in assessment.targets where target.verdict.isProblem {
+            lines.append(verdictLine(target, assessment: assessment))
+        }
+        for target in assessment.targets {
+            if let line = warningLine(target) { lines.append(line) }
+        }
+        return lines
+    }
+
+    /// The whole message.
+    public static func message(_ assessment: Assessment, zone: String, rows: TodaysRows) -> String {
+        (head(assessment, zone: zone) + [table(rows)]).joined(separator: "\n")
+    }
+
+    /// The table of the day's rows, as tabulate's "pretty" format draws it.
+    public static func table(_ rows: TodaysRows) -> String {
+        PrettyTable.render(headers: rows.columns, rows: rows.displayRows)
+    }
+
+    /// "missing: b.example.test (last success: 2024-10-15, 3 days ago)".
+    static func verdictLine(_ target: Assessment.Target, assessment: Assessment) -> String {
+        let name = "\(target.verdict.rawValue): \(target.target)"
+        let last = lastSuccess(target, assessment: assessment)
+        switch (target.verdict, target.schedule) {
+        case (.unexpected, _): return name
+        case let (.overdue, .every(days)?): return "\(name) (every \(days) day\(days == 1 ? "" : "s"); \(last))"
+        default: return "\(name) (\(last))"
+        }
+    }
+
+    /// "last success: 2024-10-15, 3 days ago", or "no success in the last 35 days".
+    static func lastSuccess(_ target: Assessment.Target, assessment: Assessment) -> String {
+        guard let success = target.lastSuccess else { return "no success in the last \(assessment.historyDays) days" }
+        let ago = assessment.day.days(since: success.day)
+        return "last success: \(success.day), " + (ago == 0 ? "today" : ago == 1 ? "1 day ago" : "\(ago) days ago")
+    }
+
+    /// "slow: f.example.test took 0:41:00, 9.5× its median of 0:04:20 over 5 runs", or nil.
+    static func warningLine(_ target: Assessment.Target) -> String? {
+        guard let finding = target.duration, let warning = finding.warning else { return nil }
+        let took = "\(warning.rawValue): \(target.target) took \(duration(finding.duration)), \(finding.ratioText)×"
+        let median = "its median of \(duration(finding.median)) over \(finding.runs) runs"
+        return warning == .slow ? "\(took) \(median)" : "\(took) faster than \(median)"
+    }
+
+    /// Seconds as the table writes a TIME: "0:41:00".
+    static func duration(_ seconds: Int64) -> String {
+        PythonText.timedelta(microseconds: seconds * 1_000_000)
+    }
+
+    /// The message when the database could not be asked.
+    public static func databaseFailure(_ error: CheckerError) -> String {
+        failureHeadline + "\n" + error.description
+    }
+}

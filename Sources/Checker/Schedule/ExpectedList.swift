@@ -1,0 +1,94 @@
+import Transport
+
+/// The targets whose backups should run, and when: one target per line, optionally followed
+/// by its schedule; blank lines and lines starting with `#` are ignored, and a `# comment` may
+/// end a line. A target listed twice counts once (the first line wins).
+///
+/// ```
+/// mail.example.test                  # every day
+/// files.example.test    mon-fri
+/// offsite.example.test  1,15,last
+/// cold.example.test     every 3 days
+/// ```
+public struct ExpectedList: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var target: String
+        public var schedule: Schedule
+        /// The line it is on, from 1.
+        public var line: Int
+    }
+
+    /// Entries in file order, each target once.
+    public let entries: [Entry]
+    /// Targets listed more than once: the target and the line of each repetition.
+    public let duplicates: [(target: String, line: Int)]
+
+    /// Parses `text`; `source` names the file in errors.
+    public init(parsing text: String, source: String) throws(ConfigurationError) {
+        var seen = Set<String>()
+        var entries: [Entry] = []
+        var duplicates: [(String, Int)] = []
+        var number = 0
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            number += 1
+            var line = rawLine.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if let comment = ExpectedList.commentStart(line) { line = line[..<comment].trimmingWhitespace() }
+            guard !line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
+                throw .expectedListLine(path: source, line: number, found: "a control character",
+                                        expected: "a target name and an optional schedule")
+            }
+            let target = line.prefix { !$0.isWhitespace }
+            let schedule: Schedule
+            do {
+                schedule = try Schedule(parsing: line.dropFirst(target.count))
+            } catch {
+                throw .expectedListLine(path: source, line: number, found: error.found, expected: error.expected)
+            }
+            if seen.insert(String(target)).inserted {
+                entries.append(Entry(target: String(target), schedule: schedule, line: number))
+            } else {
+                duplicates.append((String(target), number))
+            }
+        }
+        self.entries = entries
+        self.duplicates = duplicates
+    }
+
+    /// Reads the list from `path`.
+    public init(path: String) throws(ConfigurationError) {
+        let contents: LocalFile.Contents
+        do {
+            contents = try LocalFile.read(path, limit: 4 << 20)
+        } catch {
+            throw .file(purpose: "the expected-backups list", path: path, error)
+        }
+        try self.init(parsing: String(decoding: contents.bytes, as: UTF8.self), source: path)
+    }
+
+    /// One warning for all repetitions: how many, and the first few with their lines.
+    public var duplicateWarning: String? {
+        guard !duplicates.isEmpty else { return nil }
+        let shown = duplicates.prefix(3).map { "\($0.target) (line \($0.line))" }.joined(separator: ", ")
+        let more = duplicates.count > 3 ? " and \(duplicates.count - 3) more" : ""
+        return "\(duplicates.count) line\(duplicates.count == 1 ? "" : "s") repeat\(duplicates.count == 1 ? "s" : "") a target listed earlier, counted once: \(shown)\(more)"
+    }
+
+    /// The longest `every N days` span, and a target with it.
+    public var longestEvery: (days: Int, target: String)? {
+        entries.compactMap { entry -> (Int, String)? in
+            if case let .every(days) = entry.schedule { return (days, entry.target) }
+            return nil
+        }.max { $0.0 < $1.0 }
+    }
+
+    /// Where a trailing comment starts: a `#` after white space.
+    private static func commentStart(_ line: Substring) -> Substring.Index? {
+        var previous: Character = " "
+        for index in line.indices {
+            if line[index] == "#", previous.isWhitespace { return index }
+            previous = line[index]
+        }
+        return nil
+    }
+}

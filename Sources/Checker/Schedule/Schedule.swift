@@ -1,0 +1,141 @@
+/// When a target's backup is due: every day, on listed weekdays and days of the month (as cron
+/// reads them: due when either matches), or at least once in every N days.
+public enum Schedule: Equatable, Sendable, CustomStringConvertible {
+    /// Every day (a bare target, or `daily`).
+    case daily
+    /// On these weekdays (1 Monday … 7 Sunday) and these days of the month (1…31; 0 for the
+    /// last day), due when either matches.
+    case days(weekdays: Set<Int>, monthDays: Set<Int>)
+    /// At least one success in the N days ending with the checked day.
+    case every(Int)
+
+    /// The longest `every` span accepted.
+    public static let maxEveryDays = 366
+
+    /// True when a run is expected on `day` itself. `every` targets are never due on a day:
+    /// they are judged by their last success instead.
+    public func isDue(on day: CalendarDay) -> Bool {
+        switch self {
+        case .daily: return true
+        case let .days(weekdays, monthDays):
+            return weekdays.contains(day.weekday) || monthDays.contains(day.day) || (monthDays.contains(0) && day.isLastOfMonth)
+        case .every: return false
+        }
+    }
+
+    /// The schedule as the list would write it, normalised: "daily", "mon-fri", "sat,sun,1,15,last",
+    /// "every 3 days".
+    public var description: String {
+        switch self {
+        case .daily: return "daily"
+        case let .every(days): return days == 1 ? "every 1 day" : "every \(days) days"
+        case let .days(weekdays, monthDays):
+            var parts = Schedule.runs(weekdays.sorted()).map { run in
+                run.count >= 3 ? "\(Schedule.dayNames[run[0] - 1])-\(Schedule.dayNames[run[run.count - 1] - 1])"
+                    : run.map { Schedule.dayNames[$0 - 1] }.joined(separator: ",")
+            }
+            parts += Schedule.runs(monthDays.filter { $0 > 0 }.sorted()).map { run in
+                run.count >= 3 ? "\(run[0])-\(run[run.count - 1])" : run.map(String.init).joined(separator: ",")
+            }
+            if monthDays.contains(0) { parts.append("last") }
+            return parts.joined(separator: ",")
+        }
+    }
+
+    static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// Consecutive runs of sorted numbers: [1,2,3,5] → [[1,2,3],[5]].
+    private static func runs(_ numbers: [Int]) -> [[Int]] {
+        var result: [[Int]] = []
+        for number in numbers {
+            if let last = result.last?.last, last + 1 == number {
+                result[result.count - 1].append(number)
+            } else {
+                result.append([number])
+            }
+        }
+        return result
+    }
+
+    /// Parses the schedule part of a list line (after the target, before a comment); the
+    /// reason is what was expected instead.
+    public init(parsing text: some StringProtocol) throws(ScheduleError) {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if words.isEmpty || words == ["daily"] {
+            self = .daily
+            return
+        }
+        if words.first == "every" {
+            self = .every(try Schedule.everyDays(words.dropFirst()))
+            return
+        }
+        // A day list: items separated by commas, spaces around them allowed.
+        let items = words.joined().split(separator: ",", omittingEmptySubsequences: false)
+        var weekdays = Set<Int>()
+        var monthDays = Set<Int>()
+        for item in items {
+            if let range = Schedule.weekdayRange(item) {
+                weekdays.formUnion(range)
+            } else if let days = Schedule.monthDayRange(item) {
+                monthDays.formUnion(days)
+            } else {
+                throw ScheduleError(found: String(item),
+                                    expected: "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)")
+            }
+        }
+        self = .days(weekdays: weekdays, monthDays: monthDays)
+    }
+
+    private static func everyDays(_ words: ArraySlice<Substring>) throws(ScheduleError) -> Int {
+        let expected = "every N days, with N from 1 to \(maxEveryDays)"
+        var text = words.joined(separator: " ")
+        if words.count == 2, words.last == "days" || words.last == "day" {
+            text = String(words.first ?? "")
+        } else if words.count == 1, text.hasSuffix("d") {
+            text.removeLast()
+        } else {
+            throw ScheduleError(found: "every " + text, expected: expected)
+        }
+        guard let days = Int(text), (1...maxEveryDays).contains(days) else {
+            throw ScheduleError(found: "every " + words.joined(separator: " "), expected: expected)
+        }
+        return days
+    }
+
+    /// "mon", "monday", or a range "mon-fri" (wrapping "fri-mon" too).
+    private static func weekdayRange(_ item: Substring) -> [Int]? {
+        let ends = item.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(ends.count) else { return nil }
+        let numbers = ends.map(weekdayNumber)
+        guard let first = numbers.first ?? nil, let last = numbers.last ?? nil else { return nil }
+        var day = first
+        var result = [day]
+        while day != last {
+            day = day % 7 + 1
+            result.append(day)
+        }
+        return result
+    }
+
+    private static func weekdayNumber(_ name: Substring) -> Int? {
+        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        if let index = dayNames.firstIndex(of: String(name)) ?? full.firstIndex(of: String(name)) { return index + 1 }
+        return nil
+    }
+
+    /// "15", "last", or a range "1-7"; 0 stands for the last day.
+    private static func monthDayRange(_ item: Substring) -> [Int]? {
+        if item == "last" { return [0] }
+        let ends = item.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(ends.count), ends.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) }),
+              let first = Int(ends[0]), let last = Int(ends[ends.count - 1]), (1...31).contains(first),
+              (1...31).contains(last), first <= last else { return nil }
+        return Array(first...last)
+    }
+}
+
+/// A schedule that cannot be read: what was found and what was expected.
+public struct ScheduleError: Error, Equatable, Sendable {
+    public let found: String
+    public let expected: String
+}

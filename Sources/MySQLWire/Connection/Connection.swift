@@ -1,0 +1,124 @@
+import Transport
+
+/// A blocking connection to a MariaDB or MySQL server: connect, (TLS), authenticate, run text
+/// queries, quit. Not for use from several threads at once.
+public final class Connection {
+    /// The server's greeting, as received.
+    public let handshake: HandshakeV10
+    /// The capabilities both sides agreed on.
+    public let capabilities: Capabilities
+    /// The authentication plugin that finally logged us in.
+    public let authPlugin: String
+    /// The TLS session, or nil when the connection is not encrypted.
+    public let tls: TLSInfo?
+
+    let channel: PacketChannel
+    private let commandTimeout: Double?
+    private(set) var isOpen = true
+
+    /// The version string without MariaDB's "5.5.5-" prefix, e.g. "10.11.6-MariaDB-0+deb12u1".
+    public var serverVersion: String { handshake.serverVersion }
+    public var isMariaDB: Bool { handshake.isMariaDB }
+
+    /// Connects, authenticates and selects `options.database`, within `options.timeouts.connect`.
+    public init(options: ConnectionOptions) throws(MySQLError) {
+        let login = try Login(options: options)
+        handshake = login.handshake
+        capabilities = login.capabilities
+        authPlugin = login.authPlugin
+        tls = login.tls
+        channel = login.channel
+        commandTimeout = options.commandTimeout
+    }
+
+    deinit {
+        if isOpen { channel.stream.close() }
+    }
+
+    /// Runs one or more statements and returns every result they produced.
+    public func execute(_ sql: String) throws(MySQLError) -> [QueryResult] {
+        try send(.query, argument: Array(sql.utf8))
+        var decoder = TextResultDecoder(capabilities: capabilities)
+        do {
+            while try !decoder.consume(channel.readPayload()) {}
+        } catch {
+            // An ERR packet ends the answer and leaves the connection usable; anything else
+            // (framing, transport, malformed bytes) leaves the stream in an unknown state.
+            if case .server = error { throw error }
+            closeAfterFailure()
+            throw error
+        }
+        return decoder.results
+    }
+
+    /// Runs a statement that returns rows and returns its result set.
+    public func query(_ sql: String) throws(MySQLError) -> ResultSet {
+        let results = try execute(sql)
+        guard results.count == 1, case let .rows(set) = results[0] else {
+            throw .unexpectedResult("the statement did not return exactly one result set")
+        }
+        return set
+    }
+
+    /// Checks that the server still answers (COM_PING).
+    public func ping() throws(MySQLError) {
+        try send(.ping)
+        try expectOK()
+    }
+
+    /// Makes `database` the default schema (COM_INIT_DB).
+    public func selectDatabase(_ database: String) throws(MySQLError) {
+        try send(.initDB, argument: Array(database.utf8))
+        try expectOK()
+    }
+
+    /// Resets the session (variables, temporary tables, transactions) without logging in again
+    /// (COM_RESET_CONNECTION).
+    public func reset() throws(MySQLError) {
+        try send(.resetConnection)
+        try expectOK()
+    }
+
+    /// Says goodbye (COM_QUIT) and closes the socket. Safe to call more than once.
+    public func close() {
+        guard isOpen else { return }
+        channel.resetSequence()
+        channel.stream.deadline = nil
+        try? channel.writePayload(Command.quit.payload(), kind: Command.quit.name)
+        channel.stream.close()
+        isOpen = false
+    }
+
+    /// Starts a command: sequence 0, and the command's deadline from now to its last packet.
+    func send(_ command: Command, argument: [UInt8] = []) throws(MySQLError) {
+        guard isOpen else { throw .connectionClosed }
+        channel.resetSequence()
+        channel.stream.deadline = commandTimeout.map { Deadline(secondsFromNow: $0) }
+        do {
+            try channel.writePayload(command.payload(argument), kind: command.name)
+        } catch {
+            closeAfterFailure()
+            throw error
+        }
+    }
+
+    private func expectOK() throws(MySQLError) {
+        let payload: [UInt8]
+        do {
+            payload = try channel.readPayload()
+        } catch {
+            closeAfterFailure()
+            throw error
+        }
+        if ErrPacket.isErr(payload) {
+            throw .server(try ErrPacket(decoding: payload, capabilities: capabilities).error)
+        }
+        _ = try OKPacket(decoding: payload, capabilities: capabilities)
+    }
+
+    /// After a framing or transport error the stream cannot be trusted: drop it.
+    func closeAfterFailure() {
+        channel.stream.close()
+        isOpen = false
+    }
+}

@@ -1,0 +1,66 @@
+/// The server's "done": affected rows, last insert id, status and an optional info text.
+/// Also ends a result set (with header 0xFE) when CLIENT_DEPRECATE_EOF is negotiated.
+/// https://mariadb.com/kb/en/ok_packet/
+public struct OKPacket: Equatable, Sendable {
+    public var affectedRows: UInt64
+    public var lastInsertID: UInt64
+    public var status: ServerStatus
+    public var warnings: UInt16
+    /// Human-readable information, e.g. "Rows matched: 1  Changed: 1  Warnings: 0".
+    public var info: String
+
+    public init(affectedRows: UInt64 = 0, lastInsertID: UInt64 = 0, status: ServerStatus = [],
+                warnings: UInt16 = 0, info: String = "") {
+        self.affectedRows = affectedRows
+        self.lastInsertID = lastInsertID
+        self.status = status
+        self.warnings = warnings
+        self.info = info
+    }
+
+    public init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
+        var reader = ByteReader(payload, context: "OK packet")
+        let header = try reader.readUInt8()
+        guard header == 0x00 || header == 0xFE else {
+            throw .malformed("OK packet: header 0x\(String(header, radix: 16))")
+        }
+        affectedRows = try reader.readLengthEncodedInteger()
+        lastInsertID = try reader.readLengthEncodedInteger()
+        status = []
+        warnings = 0
+        if capabilities.contains(.protocol41) {
+            status = ServerStatus(rawValue: try reader.readUInt16())
+            warnings = try reader.readUInt16()
+        } else if capabilities.contains(.transactions) {
+            status = ServerStatus(rawValue: try reader.readUInt16())
+        }
+        if reader.isAtEnd {
+            info = ""
+        } else if capabilities.contains(.sessionTrack) {
+            info = try reader.readLengthEncodedString()
+        } else {
+            // The documentation says string<EOF>; servers write a length-encoded string.
+            var probe = reader
+            if let length = try? probe.readLengthEncodedInteger(), length == UInt64(probe.remaining) {
+                reader = probe
+            }
+            info = reader.readRestAsString()
+        }
+    }
+}
+
+/// Server status flags carried by OK and EOF packets.
+public struct ServerStatus: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    public static let inTransaction = ServerStatus(rawValue: 1 << 0)
+    public static let autocommit = ServerStatus(rawValue: 1 << 1)
+    /// Another result set follows this one (CLIENT_MULTI_RESULTS).
+    public static let moreResultsExist = ServerStatus(rawValue: 1 << 3)
+    public static let noGoodIndexUsed = ServerStatus(rawValue: 1 << 4)
+    public static let noIndexUsed = ServerStatus(rawValue: 1 << 5)
+    public static let cursorExists = ServerStatus(rawValue: 1 << 6)
+    public static let lastRowSent = ServerStatus(rawValue: 1 << 7)
+    public static let sessionStateChanged = ServerStatus(rawValue: 1 << 14)
+}

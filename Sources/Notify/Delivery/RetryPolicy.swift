@@ -1,0 +1,45 @@
+import Glibc
+
+/// When and how often a request is sent again: only when the service cannot have taken it
+/// (the connection failed before the request was written, or a 5xx or 429 answer), after a
+/// pause from `delays` (or the service's Retry-After, up to `maxRetryAfter`). A request that
+/// was sent and whose answer was lost is never repeated.
+public struct RetryPolicy: Sendable {
+    /// Seconds to wait before each retry; as many retries as there are delays.
+    public var delays: [Double]
+    /// The longest Retry-After honoured.
+    public var maxRetryAfter: Double
+    /// Told about each retry, with the reason and the pause.
+    public var onRetry: (@Sendable (String) -> Void)?
+
+    public init(delays: [Double] = [2, 10], maxRetryAfter: Double = 30, onRetry: (@Sendable (String) -> Void)? = nil) {
+        self.delays = delays
+        self.maxRetryAfter = maxRetryAfter
+        self.onRetry = onRetry
+    }
+
+    /// Runs `attempt` until it succeeds, fails in a way that must not be retried, or the
+    /// retries are spent.
+    public func run<Value>(_ attempt: () throws(DeliveryError) -> Value) throws(DeliveryError) -> Value {
+        var retries = 0
+        while true {
+            do {
+                return try attempt()
+            } catch {
+                guard error.isRetryable, retries < delays.count else { throw error }
+                var pause = delays[retries]
+                if case let .rejected(_, _, _, retryAfter?) = error.problem { pause = max(pause, min(retryAfter, maxRetryAfter)) }
+                onRetry?("\(error); retrying in \(pause) s")
+                RetryPolicy.sleep(seconds: pause)
+                retries += 1
+            }
+        }
+    }
+
+    static func sleep(seconds: Double) {
+        guard seconds > 0, seconds.isFinite else { return }
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+}

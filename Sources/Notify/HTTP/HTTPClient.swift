@@ -1,0 +1,81 @@
+import Transport
+
+/// A small HTTP/1.1 client over Transport: one request per connection (`Connection: close`),
+/// bodies by Content-Length, chunked, or until close; sizes bounded; https verified against the
+/// given CA file (or OpenSSL's default CAs) with the host name checked. Each exchange, from
+/// connecting to the last byte of the answer, is bounded by `timeout` as a whole.
+public struct HTTPClient: Sendable {
+    public static let maxHeadBytes = 64 << 10
+    public static let maxBodyBytes = 4 << 20
+
+    public var site: SiteURL
+    /// Seconds one exchange may take, connecting included.
+    public var timeout: Double
+    /// PEM file of CAs trusted for an https site; nil for OpenSSL's default locations.
+    public var caFile: String?
+
+    public init(site: SiteURL, timeout: Double, caFile: String? = nil) {
+        self.site = site
+        self.timeout = timeout
+        self.caFile = caFile
+    }
+
+    /// Sends `request` to `site.path + request.path` and reads the whole answer.
+    public func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        let head = try head(of: request)
+        let stream = try open(deadline: Deadline(secondsFromNow: timeout))
+        defer { stream.close() }
+        do {
+            try stream.write(Array(head.utf8) + request.body)
+        } catch {
+            throw .send(error)
+        }
+        var reader = HTTPResponseReader(stream: stream)
+        return try reader.read(expectBody: request.method != "HEAD")
+    }
+
+    /// Opens a connection (and for https completes the handshake and checks the certificate)
+    /// without sending anything: whether the site can be reached, at no cost to it.
+    public func probe() throws(HTTPError) {
+        try open(deadline: Deadline(secondsFromNow: timeout)).close()
+    }
+
+    private func head(of request: HTTPRequest) throws(HTTPError) -> String {
+        for (name, value) in request.headers + [("Path", request.path)] where (name + value).utf8.contains(where: { $0 < 0x20 }) {
+            throw .invalidRequest("\(name) contains a control character")
+        }
+        var head = "\(request.method) \(site.path)\(request.path) HTTP/1.1\r\nHost: \(site.hostHeader)\r\n"
+        for (name, value) in request.headers { head += "\(name): \(value)\r\n" }
+        if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
+            head += "Content-Length: \(request.body.count)\r\n"
+        }
+        return head + "Connection: close\r\n\r\n"
+    }
+
+    /// A plain socket for http sites; for https a TLS session whose certificate must chain to a
+    /// trusted CA and name the site's host.
+    private func open(deadline: Deadline) throws(HTTPError) -> ByteStream {
+        let timeouts = Timeouts(connect: timeout, read: timeout, write: timeout)
+        let socket: Socket
+        do {
+            socket = try Socket(connectingTo: .tcp(host: site.host, port: site.port), timeouts: timeouts, deadline: deadline)
+        } catch {
+            throw .connect(error)
+        }
+        guard site.isTLS else { return socket }
+        let tls: TLSStream
+        do {
+            tls = try TLSStream(over: socket, configuration: TLSConfiguration(caFile: caFile, serverName: site.host),
+                                timeouts: timeouts)
+        } catch {
+            throw .connect(error)
+        }
+        switch tls.trust {
+        case .trusted, .notVerified:
+            return tls
+        case let .wrongName(reason), let .untrusted(reason):
+            tls.close()
+            throw .untrustedCertificate(reason)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Transport
+
+/// Prometheus's Pushgateway, the standard home of a batch job's metrics: the text exposition
+/// format sent with `PUT {url}/metrics/job/{job}` (plus `/instance/{instance}` so that several
+/// checkers share one Pushgateway without replacing each other's metrics). PUT replaces the
+/// whole group, so series of targets that left the list disappear too.
+/// https://github.com/prometheus/pushgateway#api
+public struct PushgatewayClient: Sendable {
+    public var url: SiteURL
+    public var job: String
+    /// The `instance` grouping label, or nil for none.
+    public var instance: String?
+    public var caFile: String?
+    public var timeout: Double
+    public var retry: RetryPolicy
+
+    public init(url: SiteURL, job: String, instance: String? = nil, caFile: String? = nil, timeout: Double = 30,
+                retry: RetryPolicy = RetryPolicy()) {
+        self.url = url
+        self.job = job
+        self.instance = instance
+        self.caFile = caFile
+        self.timeout = timeout
+        self.retry = retry
+    }
+
+    private var request: ServiceRequest {
+        ServiceRequest(service: "the Pushgateway", client: HTTPClient(site: url, timeout: timeout, caFile: caFile))
+    }
+
+    /// The grouping key's path: `/metrics/job/{job}[/instance/{instance}]`, each value
+    /// percent-free (plain when it is only unreserved characters, else base64url with the
+    /// `@base64` suffix Pushgateway understands, which also covers "/" and the empty value).
+    public var groupPath: String {
+        var path = "/metrics" + PushgatewayClient.label("job", job)
+        if let instance { path += PushgatewayClient.label("instance", instance) }
+        return path
+    }
+
+    /// Replaces the group's metrics with `text` (exposition format 0.0.4).
+    public func push(_ text: String) throws(DeliveryError) {
+        let http = HTTPRequest(method: "PUT", path: groupPath,
+                               headers: [("User-Agent", "backup-checker"), ("Content-Type", "text/plain; version=0.0.4")],
+                               body: Array(text.utf8))
+        let request = self.request
+        try retry.run { () throws(DeliveryError) in
+            let response = try request.send(http, carriesCredential: false)
+            guard (200..<300).contains(response.status) else {
+                let text = String(decoding: response.body.prefix(300), as: UTF8.self)
+                throw request.failure(.rejected(status: response.status, message: text, code: nil,
+                                                retryAfter: response.retryAfterSeconds))
+            }
+        }
+    }
+
+    /// Asks `GET /-/ready`, which changes nothing: whether the Pushgateway is up.
+    public func ready() throws(DeliveryError) {
+        let response = try request.send(HTTPRequest(method: "GET", path: "/-/ready"), carriesCredential: false)
+        guard (200..<300).contains(response.status) else {
+            throw request.failure(.rejected(status: response.status, message: nil, code: nil, retryAfter: nil))
+        }
+    }
+
+    private static func label(_ name: String, _ value: String) -> String {
+        if value.isASCIIWord(allowing: "-._~") { return "/\(name)/\(value)" }
+        // An empty value is "=" in this encoding, as Pushgateway documents.
+        return "/\(name)@base64/\(value.isEmpty ? "=" : Base64.encode(Array(value.utf8), urlSafe: true))"
+    }
+}

@@ -1,0 +1,81 @@
+import Glibc
+
+/// The one reader of small local files (a PEM key, a .env file, the expected list, a zone
+/// file): whole, bounded in size, and only regular files, so that a wrong path (a FIFO that
+/// would block forever, a device, a huge log) is an error and not a hang or a memory blow-up.
+public enum LocalFile {
+    /// Why a file could not be read.
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        case notFound
+        /// It exists but is not a regular file ("a directory", "a FIFO", ...).
+        case notRegularFile(String)
+        case unreadable(String)
+        case tooLarge(limit: Int)
+
+        public var description: String {
+            switch self {
+            case .notFound: return "does not exist"
+            case let .notRegularFile(kind): return "is \(kind), not a regular file"
+            case let .unreadable(reason): return "cannot be read: \(reason)"
+            case let .tooLarge(limit): return "is larger than \(limit) bytes"
+            }
+        }
+    }
+
+    /// A file's bytes and its permission bits.
+    public struct Contents: Sendable {
+        public var bytes: [UInt8]
+        /// The permission bits (mode & 0o7777), e.g. 0o600.
+        public var permissions: UInt32
+        /// True when users other than the owner and the group may read it.
+        public var isWorldReadable: Bool { permissions & 0o004 != 0 }
+        /// True when the group may read it.
+        public var isGroupReadable: Bool { permissions & 0o040 != 0 }
+    }
+
+    /// True when something exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Reads a regular file whole; larger than `limit` bytes is an error.
+    public static func read(_ path: String, limit: Int) throws(Failure) -> Contents {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            let code = errno
+            throw code == ENOENT || code == ENOTDIR ? .notFound : .unreadable(errnoText(code))
+        }
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(errnoText(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(kind(of: info.st_mode)) }
+        guard info.st_size <= limit else { throw .tooLarge(limit: limit) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                throw .unreadable(errnoText(code))
+            }
+            if count == 0 { return Contents(bytes: bytes, permissions: UInt32(info.st_mode & 0o7777)) }
+            guard bytes.count + count <= limit else { throw .tooLarge(limit: limit) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// The tool's subcommands, their options and their help.
+enum Commands {
+    static let version = "0.2.0"
+
+    static let settingsOptions = [
+        OptionSpec(name: "env-file", valueName: "path", help: "Read settings from this .env file (default: ./.env when present)."),
+        OptionSpec(name: "expected", valueName: "path", help: "The expected-backups list (overrides expected_backups)."),
+        OptionSpec(name: "date", valueName: "YYYY-MM-DD", help: "Check this day instead of today."),
+    ]
+
+    static let check = CommandSpec(
+        name: "check", abstract: "Compare today's backups with the expected list, print and post the result (default).",
+        options: settingsOptions + [
+            OptionSpec(name: "dry-run", valueName: nil,
+                       help: "Print the message; post nothing to Zulip, ping no heartbeat, write no metrics."),
+            OptionSpec(name: "format", valueName: "text|json", help: "What stdout gets: text (the message) or json.",
+                       allowed: ["text", "json"]),
+        ])
+
+    static let doctor = CommandSpec(
+        name: "doctor",
+        abstract: "Read the list, connect to the database, Zulip, the heartbeat and the Pushgateway without posting, and say what works and what to change.",
+        options: settingsOptions)
+
+    static let parser = ArgumentParser(commands: [check, doctor], defaultCommand: "check")
+
+    static let overview = """
+        OVERVIEW: Checks that today's scheduled backups ran and posts the result to
+        Zulip.
+
+        backup-checker [check] [--env-file PATH] [--expected PATH] [--date YYYY-MM-DD]
+                       [--dry-run] [--format text|json]
+        backup-checker doctor  [--env-file PATH] [--expected PATH] [--date YYYY-MM-DD]
+
+        Settings come from the environment and a .env file (./.env when present);
+        the environment wins over the file, a flag over both. Names are lower
+        case as below; upper case is accepted too.
+
+          db_host, db_port       server (127.0.0.1, 3306)
+          db_socket              unix socket path; wins over host and port
+          db_username            user name
+          db_password            password
+          database               schema
+          db_table               table of backup results (list)
+          db_tls                 disabled, preferred (default), required,
+                                 verify-ca or verify-identity
+          db_tls_ca              CA file for the verify modes
+          db_connect_timeout     seconds to connect and log in (10)
+          db_read_timeout        seconds for each query to its last row (30)
+          zulip_organization     zulip.example.org, or acme for acme.zulipchat.com
+          zulip_site             explicit base URL instead
+          zulip_bot_name         the bot; its e-mail is NAME-bot@HOST
+          zulip_email            explicit bot e-mail instead
+          zulip_bot_api_key      the bot's API key
+          zulip_stream           stream (channel) the message goes to
+          zulip_topic            topic of the message
+          zulip_tls_ca           CA file for a Zulip site with a private CA
+          zulip_timeout          seconds for each HTTP request (30)
+          expected_backups       the expected list (./expected-backups)
+          history_days           days of history read (35)
+          duration_factor        how many times slower or faster than its
+                                 median a run is flagged (3)
+          heartbeat_url          Healthchecks-style ping URL
+          metrics_file           Prometheus textfile to write
+          pushgateway_url        Prometheus Pushgateway base URL
+          metrics_instance       its instance label
+          timezone               IANA zone that defines today (the local zone)
+          LOG_LEVEL              trace, debug, info (default), warning, error
+
+        The expected list has one target per line, optionally followed by its
+        schedule: daily (the default), weekdays and days of the month (mon-fri,
+        sat,sun, 1,15,last), or every N days.
+
+        Exit codes: 0 every expected backup ran; 1 mismatch; 2 configuration or
+        usage error; 3 database error; 4 the message could not be delivered to
+        Zulip (it was still printed).
+        """
+
+    /// The help of the tool, or of one subcommand.
+    static func help(_ name: String?) -> String {
+        guard let spec = [check, doctor].first(where: { $0.name == name }) else {
+            return overview + """
+
+
+                USAGE: backup-checker <subcommand>
+
+                OPTIONS:
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+                SUBCOMMANDS:
+                \(describe(check.name + " (default)", check.abstract))
+                \(describe(doctor.name, doctor.abstract))
+
+                  See 'backup-checker help <subcommand>' for detailed help.
+                """
+        }
+        var lines = [wrap("OVERVIEW: " + spec.abstract, width: 80, indent: ""), "", "USAGE: " + spec.usage, "", "OPTIONS:"]
+        for option in spec.options {
+            let label = "--\(option.name)" + (option.valueName.map { " <\($0)>" } ?? "")
+            let allowed = option.allowed.map { " (values: \($0.joined(separator: ", ")); default: \($0[0]))" } ?? ""
+            lines.append(describe(label, option.help + allowed))
+        }
+        lines.append(describe("--version", "Show the version."))
+        lines.append(describe("-h, --help", "Show help information."))
+        return lines.joined(separator: "\n")
+    }
+
+    /// "  label                   text", the text wrapped at 80 columns under itself.
+    private static func describe(_ label: String, _ text: String) -> String {
+        let head = "  " + label
+        let padded = head.count < 26 ? head + String(repeating: " ", count: 26 - head.count) : head + "\n" + String(repeating: " ", count: 26)
+        return padded + wrap(text, width: 80 - 26, indent: String(repeating: " ", count: 26)).dropFirst(0)
+    }
+
+    private static func wrap(_ text: String, width: Int, indent: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n" + indent)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TestSupport
+import Transport
+@testable import Notify
+
+/// A stream that hands out prepared bytes in the pieces given, as a network would.
+final class PiecewiseStream: ByteStream {
+    private var pieces: [[UInt8]]
+    var deadline: Deadline?
+
+    init(_ pieces: [[UInt8]]) { self.pieces = pieces.filter { !$0.isEmpty } }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
+        guard !pieces.isEmpty else { return 0 }
+        let piece = pieces[0]
+        let count = min(piece.count, buffer.count)
+        buffer.copyBytes(from: piece[0..<count])
+        if count == piece.count { pieces.removeFirst() } else { pieces[0].removeFirst(count) }
+        return count
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {}
+    func close() {}
+}
+
+@Suite("HTTP responses in any pieces")
+struct HTTPResponseReaderTests {
+    static let body = #"{"id":42,"msg":"","result":"success"}"#
+    /// A chunked answer with a chunk extension and a trailer, as servers and proxies send them.
+    static let chunked = Array(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "10;ext=1\r\n" + String(body.prefix(16)) + "\r\n" + String(String(body.count - 16, radix: 16)) + "\r\n"
+        + String(body.dropFirst(16)) + "\r\n0\r\nX-Trailer: done\r\n\r\n").utf8)
+    static let withLength = Array(("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: \(body.count)\r\n\r\n" + body).utf8)
+
+    static func read(_ pieces: [[UInt8]]) throws -> HTTPResponse {
+        var reader = HTTPResponseReader(stream: PiecewiseStream(pieces))
+        return try reader.read(expectBody: true)
+    }
+
+    @Test("split in two at every byte, the answer reads the same", arguments: [chunked, withLength])
+    func everySplit(response: [UInt8]) throws {
+        for cut in 1..<response.count {
+            let answer = try Self.read([Array(response[..<cut]), Array(response[cut...])])
+            #expect(answer.status == 200, "cut at \(cut)")
+            #expect(String(decoding: answer.body, as: UTF8.self) == Self.body, "cut at \(cut)")
+        }
+    }
+
+    @Test("in pieces of every size down to one byte, the answer reads the same", arguments: [chunked, withLength])
+    func everyPieceSize(response: [UInt8]) throws {
+        for size in 1...response.count {
+            let pieces = stride(from: 0, to: response.count, by: size).map { Array(response[$0..<min($0 + size, response.count)]) }
+            let answer = try Self.read(pieces)
+            #expect(answer.status == 200 && String(decoding: answer.body, as: UTF8.self) == Self.body, "pieces of \(size)")
+            #expect(answer.header("content-type").map { $0 == "application/json" } ?? true)
+        }
+    }
+
+    @Test("a line or a body longer than the limits is refused, not read")
+    func limits() {
+        let longHeader = Array(("HTTP/1.1 200 OK\r\nX: " + String(repeating: "a", count: 70_000) + "\r\n\r\n").utf8)
+        #expect(throws: HTTPError.tooLarge("headers of more than 65536 bytes")) { try Self.read([longHeader]) }
+        let bigBody = Array("HTTP/1.1 200 OK\r\nContent-Length: 99999999\r\n\r\n".utf8)
+        #expect(throws: HTTPError.tooLarge("a body of 99999999 bytes")) { try Self.read([bigBody]) }
+        let badChunk = Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n".utf8)
+        #expect(throws: HTTPError.malformedResponse("chunk size \"zz\"")) { try Self.read([badChunk]) }
+        #expect(throws: HTTPError.malformedResponse("status line \"SSH-2.0-OpenSSH\"")) {
+            try Self.read([Array("SSH-2.0-OpenSSH\r\n".utf8)])
+        }
+    }
+
+    @Test("over loopback, plain and TLS, the answer written in every piece size arrives whole", arguments: [false, true])
+    func loopback(tls: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let material = tls ? try TLSMaterial.make(in: directory.url) : nil
+        let sizes = Array(1...48) + [64, 100, 150, 1000]
+        let server = try LoopbackHTTPServer(tls: material) { _, number in
+            .answer(status: 200, headers: [("Content-Type", "application/json")], body: Self.body, chunked: number % 2 == 0,
+                    piece: sizes[number / 2 % sizes.count])
+        }
+        let client = HTTPClient(site: try #require(SiteURL(server.url)), timeout: 5, caFile: material?.caFile)
+        for attempt in 0..<(sizes.count * 2) {
+            let answer = try client.send(HTTPRequest(method: "GET", path: "/api/v1/users/me"))
+            #expect(answer.status == 200, "attempt \(attempt)")
+            #expect(String(decoding: answer.body, as: UTF8.self) == Self.body, "attempt \(attempt)")
+        }
+        #expect(server.requests.count == sizes.count * 2)
+    }
+}

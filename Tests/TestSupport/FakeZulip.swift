@@ -1,0 +1,104 @@
+import Foundation
+
+/// A Zulip-like server on loopback (plain or TLS) that follows Zulip's documented API, its
+/// error answers included: `POST /api/v1/messages` (basic auth, form fields), `GET
+/// /api/v1/users/me`, `POST /api/v1/register` (the realm's `max_message_length`) and `DELETE
+/// /api/v1/events`. Each request takes the next behaviour from a script; the last repeats.
+public final class FakeZulip: @unchecked Sendable {
+    public enum Behavior: Sendable {
+        /// Answer as Zulip would (success, or 400/401 with Zulip's error bodies).
+        case zulip
+        /// Answer as Zulip would, with a chunked body.
+        case zulipChunked
+        /// Answer as Zulip would, chunked, written `piece` bytes per write with `pause` seconds between.
+        case zulipInPieces(piece: Int, pause: Double)
+        /// Answer with this status and body.
+        case respond(Int, String)
+        /// Answer 429 as Zulip's rate limit does, with Retry-After.
+        case rateLimited(retryAfter: Double)
+        /// Accept, read the request, close without answering.
+        case close
+        /// Accept, read the request, never answer.
+        case hang
+    }
+
+    public static let email = "backup-bot@zulip.example.org"
+    public static let apiKey = "zulip-Key-0123456789abcdef"
+
+    private let server: LoopbackHTTPServer
+    private let state: State
+
+    private final class State: @unchecked Sendable {
+        let lock = NSLock()
+        var script: [Behavior]
+        init(script: [Behavior]) { self.script = script }
+
+        func next() -> Behavior {
+            lock.lock()
+            defer { lock.unlock() }
+            return script.count > 1 ? script.removeFirst() : (script.first ?? .zulip)
+        }
+    }
+
+    /// `maxMessageLength` is what the register endpoint reports.
+    public init(script: [Behavior] = [.zulip], tls: TLSMaterial? = nil, maxMessageLength: Int = 10_000) throws {
+        let state = State(script: script)
+        self.state = state
+        server = try LoopbackHTTPServer(tls: tls) { request, _ in
+            let (status, body) = FakeZulip.answer(request, maxMessageLength: maxMessageLength)
+            switch state.next() {
+            case .zulip: return .answer(status: status, headers: [("Content-Type", "application/json")], body: body)
+            case .zulipChunked:
+                return .answer(status: status, headers: [("Content-Type", "application/json")], body: body, chunked: true)
+            case let .zulipInPieces(piece, pause):
+                return .answer(status: status, headers: [("Content-Type", "application/json")], body: body, chunked: true,
+                               piece: piece, pause: pause)
+            case let .respond(code, text): return .answer(status: code, body: text)
+            case let .rateLimited(seconds):
+                return .answer(status: 429, headers: [("Retry-After", String(seconds))],
+                               body: #"{"result":"error","msg":"API usage exceeded rate limit","retry-after":\#(seconds),"code":"RATE_LIMIT_HIT"}"#)
+            case .close: return .close
+            case .hang: return .hang
+            }
+        }
+    }
+
+    public var port: UInt16 { server.port }
+    public var site: String { server.url }
+    public var requests: [RecordedRequest] { server.requests }
+    /// The messages posted, in order.
+    public var posted: [String] { requests.filter { $0.path == "/api/v1/messages" }.compactMap { $0.form["content"] } }
+    public func stop() { server.stop() }
+
+    /// Zulip's answer to a request, as its API documents it.
+    static func answer(_ request: RecordedRequest, maxMessageLength: Int) -> (Int, String) {
+        let expected = "Basic " + Data("\(email):\(apiKey)".utf8).base64EncodedString()
+        guard request.headers["authorization"] == expected else {
+            return (401, #"{"result":"error","msg":"Invalid API key","code":"INVALID_API_KEY"}"#)
+        }
+        switch (request.method, request.path.split(separator: "?").first ?? "") {
+        case ("POST", "/api/v1/messages"):
+            guard request.headers["content-type"] == "application/x-www-form-urlencoded" else {
+                return (400, #"{"result":"error","msg":"Missing 'type' argument","code":"REQUEST_VARIABLE_MISSING","var_name":"type"}"#)
+            }
+            for field in ["type", "to", "topic", "content"] where request.form[field] == nil {
+                return (400, #"{"result":"error","msg":"Missing '\#(field)' argument","code":"REQUEST_VARIABLE_MISSING","var_name":"\#(field)"}"#)
+            }
+            guard request.form["type"] == "stream" || request.form["type"] == "channel" else {
+                return (400, #"{"result":"error","msg":"Invalid message type","code":"BAD_REQUEST"}"#)
+            }
+            guard request.form["to"] != "no-such-channel" else {
+                return (400, #"{"result":"error","msg":"Channel 'no-such-channel' does not exist","code":"STREAM_DOES_NOT_EXIST","stream":"no-such-channel"}"#)
+            }
+            return (200, #"{"id":42,"msg":"","result":"success"}"#)
+        case ("GET", "/api/v1/users/me"):
+            return (200, #"{"result":"success","msg":"","email":"\#(email)","full_name":"Backup","user_id":12,"is_bot":true}"#)
+        case ("POST", "/api/v1/register"):
+            return (200, #"{"result":"success","msg":"","queue_id":"fb67bf8a-c031-47cc-84cf-ed80accacda8","last_event_id":-1,"zulip_feature_level":300,"max_message_length":\#(maxMessageLength),"max_topic_length":60}"#)
+        case ("DELETE", "/api/v1/events"):
+            return (200, #"{"result":"success","msg":""}"#)
+        default:
+            return (404, #"{"result":"error","msg":"Not Found","code":"BAD_REQUEST"}"#)
+        }
+    }
+}
