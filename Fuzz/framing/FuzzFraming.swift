@@ -6,6 +6,7 @@ final class FuzzStream: ByteStream {
     private let bytes: [UInt8]
     private var position = 0
     private let step: Int
+    var deadline: Deadline?
 
     init(_ bytes: [UInt8], step: Int) {
         self.bytes = bytes

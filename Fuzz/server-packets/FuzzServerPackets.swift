@@ -9,7 +9,6 @@ public func fuzzServerPackets(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
         _ = try? ErrPacket(decoding: bytes, capabilities: capabilities)
     }
     _ = try? EOFPacket(decoding: bytes)
-    _ = OKPacket.isOK(bytes)
     _ = EOFPacket.isEOF(bytes)
     return 0
 }

@@ -31,7 +31,8 @@ public struct CheckOutcome: Sendable {
         guard case let .success(found) = result else { return [ZulipMessages.fenced(message)] }
         let notOK = Set(found.assessment.targets.filter { $0.verdict.isProblem || $0.duration?.warning != nil }.map(\.target))
         let important = Set(found.rows.rows.indices.filter { notOK.contains(found.rows.rows[$0].target) })
-        return ZulipMessages.contents(head: Report.head(found.assessment, zone: zone), rows: found.rows,
+        let head = Report.head(found.assessment, zone: zone)
+        return ZulipMessages.contents(head: head, shortForms: Report.shortForms(head, found.assessment), rows: found.rows,
                                       important: important, limit: limit)
     }
 }

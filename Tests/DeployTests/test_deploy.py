@@ -11,9 +11,9 @@ import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-# What debian:bookworm-slim, the runtime base, provides: its packages libc6 (libc, libm,
-# libdl, libpthread, librt, libresolv, the loader), libgcc-s1 and libstdc++6 (apt depends on
-# both, so slim carries them). Not libssl3: OpenSSL is linked statically.
+# What the runtime image may carry from the build stage: glibc's libraries (libc, libm, libdl,
+# libpthread, librt, libresolv, the loader), libgcc_s and libstdc++. Not libssl3: OpenSSL is
+# linked statically.
 RUNTIME_BASE_LIBRARIES = {
     "linux-vdso.so.1",  # the kernel's, in every process
     "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2",
@@ -96,18 +96,34 @@ def test_no_secret_value_in_the_pipeline():
     assert not re.search(r"[A-Za-z0-9]{32,}", text)
 
 
-def test_dockerfile_runs_as_non_root_with_the_binary_as_entrypoint():
+def dockerfile_stages():
     with open(os.path.join(ROOT, "Dockerfile")) as handle:
         text = handle.read()
-    stages = re.split(r"^FROM ", text, flags=re.MULTILINE)[1:]
+    return re.split(r"^FROM ", text, flags=re.MULTILINE)[1:]
+
+
+def test_dockerfile_runs_from_scratch_as_non_root_with_the_binary_as_entrypoint():
+    stages = dockerfile_stages()
     assert len(stages) == 2, "two stages: build and runtime"
     assert stages[0].startswith("swift:") and "--static-swift-stdlib" in stages[0]
     runtime = stages[1]
-    assert runtime.startswith("debian:bookworm-slim")
-    assert re.search(r"^USER (?!root)\S+", runtime, re.MULTILINE)
+    assert runtime.startswith("scratch\n")
+    assert re.search(r"^USER 10001:10001$", runtime, re.MULTILINE)
     assert 'ENTRYPOINT ["/usr/local/bin/backup-checker"]' in runtime
-    assert "COPY expected-backups" in runtime
+    assert "COPY --from=build /rootfs/ /" in runtime and "COPY expected-backups" in runtime
     assert ".env" not in runtime.replace("--env-file", "")
+
+
+def test_the_runtime_tree_holds_what_the_binary_needs_and_nothing_else():
+    build = dockerfile_stages()[0]
+    for needed in ["ldd /usr/local/bin/backup-checker", "/etc/ssl/certs/ca-certificates.crt", "/usr/share/zoneinfo",
+                   "/rootfs/etc/passwd", "/rootfs/etc/group", "install -d -m 1777 /rootfs/tmp", "10001:10001"]:
+        assert needed in build, needed
+    # The Dockerfile links as scripts/build-release does (which check-deploy and the benchmark use).
+    with open(os.path.join(ROOT, "scripts", "build-release")) as handle:
+        script = handle.read()
+    for flag in ["--static-swift-stdlib", "-Xswiftc -use-ld=lld", "-Xlinker -z -Xlinker pack-relative-relocs"]:
+        assert flag in build and flag in script, flag
 
 
 def test_dockerignore_keeps_secrets_and_build_folders_out():
@@ -127,8 +143,16 @@ def test_release_binary_prints_version_and_help():
     version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True)
     assert re.fullmatch(r"\d+\.\d+\.\d+\n", version.stdout)
     help_text = subprocess.run([binary, "--help"], capture_output=True, text=True, check=True).stdout
-    for word in ["doctor", "--dry-run", "db_password", "zulip_bot_api_key", "Exit codes"]:
+    for word in ["doctor", "--dry-run", "db_password", "zulip_bot_api_key", "heartbeat_url", "pushgateway_url",
+                 "history_days", "Exit codes"]:
         assert word in help_text
+    usage = subprocess.run([binary, "--dryrun"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "Did you mean '--dry-run'?" in usage.stderr
+
+
+def test_release_binary_is_at_most_12_mb():
+    size = os.path.getsize(release_binary())
+    assert size <= 12_000_000, f"{size / 1e6:.1f} MB"
 
 
 def test_release_binary_needs_only_what_the_runtime_base_provides():

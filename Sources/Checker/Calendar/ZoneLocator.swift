@@ -73,8 +73,7 @@ public struct ZoneLocator: Sendable {
         let count = readlink(localtimePath, &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
         let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let range = target.firstRange(of: "zoneinfo/") else { return nil }
-        return String(target[range.upperBound...])
+        return target.after("zoneinfo/").map(String.init)
     }
 
     private func file(_ path: String, name: String) throws -> TimeZone {

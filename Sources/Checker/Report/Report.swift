@@ -24,6 +24,17 @@ public enum Report {
         return lines
     }
 
+    /// The seed's lists summed up, for a message that must be shorter: line index and text, the
+    /// longest lists first.
+    public static func shortForms(_ head: [String], _ assessment: Assessment) -> [(line: Int, text: String)] {
+        let diff = assessment.diff
+        let lists = [("expected backups", diff.expected), ("done backups", diff.done), ("diff", diff.difference)]
+        return lists.compactMap { name, targets in
+            guard let index = head.firstIndex(where: { $0.hasPrefix(name + ": [") }) else { return nil }
+            return (index, "\(name): \(targets.count) target\(targets.count == 1 ? "" : "s") (the job's log lists them)")
+        }
+    }
+
     /// The whole message.
     public static func message(_ assessment: Assessment, zone: String, rows: TodaysRows) -> String {
         (head(assessment, zone: zone) + [table(rows)]).joined(separator: "\n")

@@ -1,8 +1,10 @@
 /// The message as posted to Zulip: inside a code fence, and never longer than the server keeps
 /// (Zulip cuts a longer message and appends "[message truncated]", which would break the fence
-/// and lose the end). Lines above the table are kept whole; the table is shortened first —
-/// rows of targets that are not ok kept before the others, then a line saying how many were
-/// left out — and when even the lines above it do not fit, they go in several messages.
+/// and lose the end). In order, until it fits: the table is shortened — rows of targets that
+/// are not ok kept before the others, then a line saying how many were left out; the seed's
+/// long lists of targets are summed up (`shortForms`, e.g. "expected backups: 400 targets…");
+/// and if the verdict and warning lines alone are still too long, they go, whole, in several
+/// messages. Standard output always has the whole message.
 public enum ZulipMessages {
     static let fenceOpen = "```\n"
     static let fenceClose = "\n```"
@@ -16,7 +18,8 @@ public enum ZulipMessages {
 
     /// The contents to post, in order, each within `limit` code points, fence included.
     /// `important` marks the rows (by index) to keep first when the table must be shortened.
-    public static func contents(head: [String], rows: TodaysRows, important: Set<Int>, limit: Int) -> [String] {
+    public static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
+                                important: Set<Int>, limit: Int) -> [String] {
         let full = fenced((head + [Report.table(rows)]).joined(separator: "\n"))
         if length(full) <= limit { return [full] }
 
@@ -45,6 +48,11 @@ public enum ZulipMessages {
         }
 
         if let one = fitting(after: head) { return [one] }
+        var head = head
+        for short in shortForms where head.indices.contains(short.line) {
+            head[short.line] = short.text
+            if let one = fitting(after: head) { return [one] }
+        }
         // The lines above the table do not fit in one message: pack them into several, each
         // after the first marked as a continuation, and end with the table.
         var messages: [[String]] = [[]]

@@ -1,3 +1,5 @@
+import Transport
+
 /// The server's greeting, the first packet of every connection.
 /// https://mariadb.com/kb/en/connection/#initial-handshake-packet
 /// https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_connection_phase_packets_protocol_handshake_v10.html
@@ -18,7 +20,7 @@ public struct HandshakeV10: Equatable, Sendable {
 
     /// MariaDB clears CLIENT_MYSQL to announce its extended capabilities, and names itself.
     public var isMariaDB: Bool {
-        !capabilities.contains(.clientMySQL) || rawServerVersion.contains("MariaDB")
+        !capabilities.contains(.clientMySQL) || rawServerVersion.includes("MariaDB")
     }
 
     /// The version without MariaDB 10.x's replication prefix "5.5.5-".
