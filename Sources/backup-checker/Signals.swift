@@ -21,6 +21,13 @@ enum Signals {
         action.sa_flags = 0
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
+        // A parent may have started this process with the signals blocked (a blocked mask is
+        // inherited across exec): unblock them, or the handler would never run.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        sigaddset(&handled, SIGTERM)
+        sigaddset(&handled, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         // A closed stdout must be an error of the write, not the death of the process.
         signal(SIGPIPE, SIG_IGN)
     }

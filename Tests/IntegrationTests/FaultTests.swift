@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import TestSupport
 
@@ -76,6 +77,53 @@ struct ConfigurationFaultTests {
             #expect(result.status == 2, "\(name)")
             #expect(result.stderr.contains(text), "\(result.stderr)")
         }
+    }
+
+    @Test("a credential over plain http beyond loopback, a path for an organization, a missing CA file, a control character: exit 2 before any connection", arguments: [
+        ("zulip_site", "http://zulip.example.org", "zulip_site is plain http to zulip.example.org, which would send its credential unencrypted"),
+        ("heartbeat_url", "http://hc.example.org/5bf66975", "heartbeat_url is plain http to hc.example.org"),
+        ("zulip_organization", "acme/x", "zulip_organization must be a host name (zulip.example.org) or an organization name (acme), not \"acme/x\""),
+        ("zulip_tls_ca", "/no/such/ca.pem", "zulip_tls_ca /no/such/ca.pem does not exist"),
+        ("db_tls_ca", "/no/such/ca.pem", "db_tls_ca /no/such/ca.pem does not exist"),
+        ("zulip_topic", "daily\r\nX-Injected: yes", "zulip_topic contains a control character"),
+    ])
+    func refusedSettings(name: String, value: String, text: String) throws {
+        let directory = try TemporaryDirectory()
+        var environment = try Self.base(directory)
+        environment[name] = value
+        environment["db_port"] = "1"  // nothing listens: a connection attempt would be exit 3
+        let result = try run([], environment, in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(text), "\(result.stderr)")
+        #expect(!result.stderr.contains("X-Injected: yes\n"))
+    }
+
+    @Test("a .env that is a FIFO is refused at once; one that others may read is read, with a warning")
+    func envFileKinds() throws {
+        let directory = try TemporaryDirectory()
+        let fifo = directory.path + "/fifo.env"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let refused = try run(["--env-file", fifo, "--dry-run"], ["TZ": "UTC"], in: directory)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("cannot read the env file \(fifo): it is a FIFO, not a regular file"))
+        let readable = try directory.write("open.env", "db_username=u\ndb_password=\(SecretCanary.password)\ndatabase=d\nexpected_backups=/none\n")
+        #expect(chmod(readable, 0o644) == 0)
+        let warned = try run(["--env-file", readable, "--dry-run"], ["TZ": "UTC"], in: directory)
+        #expect(warned.status == 2)  // the list does not exist: the file was read
+        #expect(warned.stderr.contains("warning: \(readable) holds secrets but is readable by every user (mode 644); run: chmod 600 \(readable)"))
+    }
+
+    @Test("a list that repeats a target 166,666 times gives one warning, with the count and the first few")
+    func manyDuplicates() throws {
+        let directory = try TemporaryDirectory()
+        var environment = try Self.base(directory)
+        environment["expected_backups"] = try directory.write("expected", String(repeating: "a.example.test\n", count: 166_666))
+        environment["db_port"] = "1"
+        let result = try run(["--dry-run"], environment, in: directory)
+        #expect(result.status == 3)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("166665 lines repeat a target listed earlier, counted once: a.example.test (line 2), a.example.test (line 3), a.example.test (line 4) and 166662 more") == true)
     }
 
     @Test("a .env line that cannot be parsed names its line number")

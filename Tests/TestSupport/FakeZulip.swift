@@ -69,6 +69,8 @@ public final class FakeZulip: @unchecked Sendable {
     /// The messages posted, in order.
     public var posted: [String] { requests.filter { $0.path == "/api/v1/messages" }.compactMap { $0.form["content"] } }
     public func stop() { server.stop() }
+    /// Waits until `count` requests have arrived (at most `timeout` seconds).
+    public func waitForRequests(_ count: Int, timeout: Double = 10) -> Bool { server.waitForRequests(count, timeout: timeout) }
 
     /// Zulip's answer to a request, as its API documents it.
     static func answer(_ request: RecordedRequest, maxMessageLength: Int) -> (Int, String) {

@@ -32,7 +32,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private let listener: Int32
     private let tls: TLSMaterial?
     private let respond: @Sendable (RecordedRequest, Int) -> HTTPReply
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private var requestsSeen: [RecordedRequest] = []
     private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
@@ -63,6 +63,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         return requestsSeen
     }
 
+    /// Waits until `count` requests have arrived, at most `timeout` seconds; false if they did not.
+    public func waitForRequests(_ count: Int, timeout: Double = 10) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        lock.lock()
+        defer { lock.unlock() }
+        while requestsSeen.count < count {
+            guard lock.wait(until: deadline) else { return requestsSeen.count >= count }
+        }
+        return true
+    }
+
     /// Stops listening; later connections are refused.
     public func stop() {
         lock.lock()
@@ -89,6 +100,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             lock.lock()
             let number = requestsSeen.count
             requestsSeen.append(request)
+            lock.broadcast()
             lock.unlock()
             switch respond(request, number) {
             case let .answer(status, headers, body, chunked, piece, pause):

@@ -91,3 +91,94 @@ struct CheckerProcess {
         return (outputs[0], outputs[1])
     }
 }
+
+extension CheckerProcess {
+    /// The repository's root.
+    static var root: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+    }
+}
+
+/// The checker started as a process that the test watches while it runs (signals).
+final class RunningChecker: @unchecked Sendable {
+    /// The spawned process: the checker, or the wrapper in front of it.
+    let pid: pid_t
+    private let lock = NSLock()
+    private var out: [UInt8] = []
+    private var err: [UInt8] = []
+    private let drained = DispatchSemaphore(value: 0)
+
+    /// Spawns `wrapper + [binary] + arguments` with exactly `environment` (plus PATH).
+    init(_ arguments: [String], environment: [String: String], wrapper: [String] = []) throws {
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw TestFailure("pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        var env = environment
+        env["PATH"] = "/usr/bin:/bin"
+        let command = wrapper + [CheckerProcess.binary] + arguments
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawned == 0 else { throw TestFailure("posix_spawn failed: \(spawned)") }
+        self.pid = pid
+        let (outFD, errFD) = (outPipe[0], errPipe[0])
+        Thread { [self] in
+            var open = [outFD, errFD]
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while open.contains(where: { $0 >= 0 }) {
+                var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+                guard poll(&fds, nfds_t(fds.count), -1) > 0 else { continue }
+                for index in 0..<2 where open[index] >= 0 && fds[index].revents != 0 {
+                    let count = read(open[index], &buffer, buffer.count)
+                    if count > 0 {
+                        lock.lock()
+                        if index == 0 { out += buffer[0..<count] } else { err += buffer[0..<count] }
+                        lock.unlock()
+                    } else {
+                        close(open[index])
+                        open[index] = -1
+                    }
+                }
+            }
+            drained.signal()
+        }.start()
+    }
+
+    /// What it printed on stdout so far.
+    var stdout: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The host pid of the process's first child (the checker, behind `unshare --fork`).
+    var childPID: pid_t? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
+    /// Waits for the end; the exit status (128 + signal when killed), stdout and stderr.
+    func wait() -> (status: Int32, stdout: String, stderr: String) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        drained.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return (exit, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}

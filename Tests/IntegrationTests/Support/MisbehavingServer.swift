@@ -23,6 +23,9 @@ final class MisbehavingServer: @unchecked Sendable {
         /// Send a length of 2^40: as the column count when one is due, as a value's length in a
         /// row otherwise (a 0xFE packet this short would be a valid end-of-rows OK).
         case hugeColumnCount
+        /// Announce a long packet, then drip one byte every 200 ms: each read is answered well
+        /// within its timeout, so only a deadline on the whole exchange ends it.
+        case drip
     }
 
     /// The greeting recorded from MariaDB 10.11 (Tests/WireFixtures/mariadb-native-password.txt).
@@ -92,6 +95,15 @@ final class MisbehavingServer: @unchecked Sendable {
                 send([0xFF, 0xFF, 0xFF, nextSequence])
                 var byte: UInt8 = 0
                 _ = recv(fd, &byte, 1, 0)
+            case .drip:
+                send([0x00, 0x00, 0x01, nextSequence])  // a 64 KiB payload, announced
+                var byte: UInt8 = 0
+                var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                // One byte every 200 ms until the client closes the connection.
+                while poll(&waiting, 1, 200) == 0 || recv(fd, &byte, 1, Int32(MSG_DONTWAIT)) != 0 {
+                    guard Glibc.send(fd, [0x61], 1, Int32(MSG_NOSIGNAL)) == 1 else { return }
+                    waiting.revents = 0
+                }
             case .hugeColumnCount:
                 let claim: [UInt8] = [0xFE, 0, 0, 0, 0, 0, 0x01, 0, 0]  // 2^40
                 send(packet(step == .midRows || step == .midPacket ? [1, 0x31] + claim : claim, nextSequence))

@@ -1,0 +1,186 @@
+import Foundation
+import Notify
+import Testing
+import TestSupport
+@testable import Checker
+
+/// The heartbeat, the textfile and the Pushgateway end to end: the checker as a process against
+/// the real MariaDB, Debian's prometheus-pushgateway (started by scripts/test) and a
+/// Healthchecks-like server, with promtool checking what was written.
+@Suite("Monitoring", .serialized)
+struct MonitoringTests {
+    let server: TestServer
+    let database: ScratchDatabase
+    let directory: TemporaryDirectory
+    let zulip: FakeZulip
+
+    init() throws {
+        server = try TestServer.current()
+        database = try ScratchDatabase(server: server)
+        directory = try TemporaryDirectory()
+        zulip = try FakeZulip()
+        try directory.write("expected-backups", "mail.example.test\nweb.example.test mon-fri\ncold.example.test every 3 days\n")
+        try database.insert([
+            ("2024-10-18", "mail.example.test", "01:00:00", "01:20:00", "success"),
+            ("2024-10-18", "web.example.test", "02:00:00", nil, "failed"),
+            ("2024-10-17", "cold.example.test", "23:30:00", "00:15:00", "success"),
+        ])
+    }
+
+    static var pushgateway: String {
+        get throws {
+            try #require(ProcessInfo.processInfo.environment["BC_TEST_PUSHGATEWAY_URL"],
+                         "BC_TEST_PUSHGATEWAY_URL is not set: run the tests with scripts/test, which starts a Pushgateway")
+        }
+    }
+
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        [
+            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
+            "db_password": server.password, "database": database.name,
+            "expected_backups": directory.url.appendingPathComponent("expected-backups").path,
+            "zulip_site": zulip.site, "zulip_email": FakeZulip.email, "zulip_bot_api_key": FakeZulip.apiKey,
+            "zulip_stream": "ops", "zulip_topic": "backups", "timezone": "Europe/Berlin", "zulip_timeout": "2",
+        ].merging(extra) { $1 }
+    }
+
+    static func promtool(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
+        try runProgram("/usr/bin/promtool", arguments, input: input)
+    }
+
+    @Test("the textfile is valid exposition text, written atomically, with each target's series")
+    func textfile() throws {
+        let file = directory.url.appendingPathComponent("backup_checker.prom").path
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["metrics_file": file]))
+        #expect(result.status == 1, "\(result.stderr)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(try Self.promtool(["check", "metrics"], input: text).status == 0, "\(text)")
+        #expect(text.contains("# TYPE backup_checker_exit_status gauge\nbackup_checker_exit_status 1\n"))
+        #expect(text.contains("backup_checker_target_ok{target=\"mail.example.test\"} 1\n"))
+        #expect(text.contains("backup_checker_target_ok{target=\"web.example.test\"} 0\n"))
+        #expect(text.contains("backup_checker_target_ok{target=\"cold.example.test\"} 1\n"))
+        // 2024-10-18 01:20 in Berlin (CEST) is 2024-10-17 23:20 UTC; the cold run ended after
+        // midnight, on 2024-10-18 00:15 CEST.
+        #expect(text.contains("backup_checker_target_last_success_timestamp_seconds{target=\"mail.example.test\"} 1729207200\n"))
+        #expect(text.contains("backup_checker_target_last_success_timestamp_seconds{target=\"cold.example.test\"} 1729203300\n"))
+        #expect(text.contains("backup_checker_target_duration_seconds{target=\"mail.example.test\"} 1200\n"))
+        #expect(!text.contains("duration_seconds{target=\"web.example.test\"}"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == ["backup_checker.prom", "expected-backups"])
+    }
+
+    @Test("a metrics file that cannot be written is logged, leaves nothing behind and changes no exit code")
+    func unwritableTextfile() throws {
+        let folder = directory.url.appendingPathComponent("read-only")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path) }
+        // As root the folder's mode would not stop the write: use a path under a regular file.
+        let impossible = directory.url.appendingPathComponent("expected-backups/metrics.prom").path
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["metrics_file": impossible]))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("metrics: cannot write the metrics file \(impossible)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["expected-backups", "read-only"])
+    }
+
+    @Test("the Pushgateway gets the same text under job and instance; PUT replaces the group; instances stay apart")
+    func pushgateway() throws {
+        let gateway = try Self.pushgateway
+        let one = "db-\(UInt32.random(in: 0..<UInt32.max))"
+        let two = "db/\(UInt32.random(in: 0..<UInt32.max)) with space"
+        #expect(try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(
+            ["pushgateway_url": gateway, "metrics_instance": one])).status == 1)
+        try directory.write("expected-backups", "mail.example.test\n")
+        #expect(try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(
+            ["pushgateway_url": gateway, "metrics_instance": two])).status == 0)
+        let client = HTTPClient(site: try #require(SiteURL(gateway)), timeout: 5)
+        let metrics = String(decoding: try client.send(HTTPRequest(method: "GET", path: "/metrics")).body, as: UTF8.self)
+        #expect(metrics.contains("backup_checker_exit_status{instance=\"\(one)\",job=\"backup_checker\"} 1"))
+        #expect(metrics.contains("backup_checker_exit_status{instance=\"\(two)\",job=\"backup_checker\"} 0"))
+        #expect(metrics.contains("backup_checker_target_ok{instance=\"\(one)\",job=\"backup_checker\",target=\"web.example.test\"} 0"))
+        #expect(!metrics.contains("instance=\"\(two)\",job=\"backup_checker\",target=\"web.example.test\""))
+        // A second run of the first instance with a shorter list replaces its whole group.
+        #expect(try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(
+            ["pushgateway_url": gateway, "metrics_instance": one])).status == 0)
+        let after = String(decoding: try client.send(HTTPRequest(method: "GET", path: "/metrics")).body, as: UTF8.self)
+        #expect(!after.contains("instance=\"\(one)\",job=\"backup_checker\",target=\"web.example.test\""))
+        for instance in [one, two] {
+            _ = try? client.send(HTTPRequest(method: "DELETE", path: PushgatewayClient(
+                url: try #require(SiteURL(gateway)), job: "backup_checker", instance: instance).groupPath))
+        }
+    }
+
+    @Test("a database error still publishes: exit status 3, no target series; the heartbeat hears 3")
+    func databaseError() throws {
+        let gateway = try Self.pushgateway
+        let instance = "db-error-\(UInt32.random(in: 0..<UInt32.max))"
+        let monitor = try FakeHealthchecks()
+        let file = directory.url.appendingPathComponent("m.prom").path
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "db_password": "wrong-Password-77", "metrics_file": file, "pushgateway_url": gateway,
+            "metrics_instance": instance, "heartbeat_url": monitor.pingURL,
+        ]))
+        #expect(result.status == 3)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("backup_checker_exit_status 3\n") && !text.contains("target="))
+        #expect(monitor.pings.map(\.kind) == ["start", "3"])
+        #expect(monitor.pings.last?.body.hasPrefix("something went wrong\ndatabase error: ERROR 1045") == true)
+        let client = HTTPClient(site: try #require(SiteURL(gateway)), timeout: 5)
+        let metrics = String(decoding: try client.send(HTTPRequest(method: "GET", path: "/metrics")).body, as: UTF8.self)
+        #expect(metrics.contains("backup_checker_exit_status{instance=\"\(instance)\",job=\"backup_checker\"} 3"))
+        _ = try? client.send(HTTPRequest(method: "DELETE", path: "/metrics/job/backup_checker/instance/\(instance)"))
+    }
+
+    @Test("the heartbeat: start when the run starts, the exit status with the message when it ends")
+    func heartbeat() throws {
+        let monitor = try FakeHealthchecks()
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["heartbeat_url": monitor.pingURL]))
+        #expect(result.status == 1)
+        #expect(monitor.pings.map(\.kind) == ["start", "1"])
+        #expect(monitor.pings.last?.body == result.stdout.trimmingCharacters(in: .newlines))
+    }
+
+    @Test("a failed delivery is exit 4 in the metrics and the heartbeat; a failing heartbeat changes nothing")
+    func deliveryFailure() throws {
+        let file = directory.url.appendingPathComponent("m.prom").path
+        let monitor = try FakeHealthchecks()
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "zulip_bot_api_key": "wrong-key", "metrics_file": file, "heartbeat_url": monitor.pingURL,
+        ]))
+        #expect(result.status == 4)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("backup_checker_exit_status 4\n"))
+        #expect(monitor.pings.map(\.kind) == ["start", "4"])
+        let unknown = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "heartbeat_url": monitor.url + "/00000000-0000-0000-0000-000000000000",
+        ]))
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("the heartbeat failed: the heartbeat refused the request with HTTP 404"))
+        #expect(!unknown.stderr.contains("00000000-0000"))
+    }
+
+    @Test("doctor reports each endpoint without pinging or pushing")
+    func doctor() throws {
+        let gateway = try Self.pushgateway
+        let monitor = try FakeHealthchecks()
+        let result = try CheckerProcess.run(["doctor", "--date", "2024-10-18"], environment: environment([
+            "heartbeat_url": monitor.pingURL, "pushgateway_url": gateway, "metrics_instance": "doctor",
+            "metrics_file": directory.url.appendingPathComponent("m.prom").path,
+        ]))
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("heartbeat: \(monitor.url)/… reachable (no ping sent)"))
+        #expect(result.stdout.contains("pushgateway: \(gateway) ready; metrics go to /metrics/job/backup_checker/instance/doctor"))
+        #expect(result.stdout.contains("metrics file: \(directory.path)/m.prom (its folder is writable)"))
+        #expect(monitor.requests.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("m.prom").path))
+        #expect(zulip.posted.isEmpty)
+    }
+
+    @Test("the alert rules load and behave on example series (promtool)")
+    func alertRules() throws {
+        let rules = CheckerProcess.root + "/deploy/prometheus"
+        let check = try Self.promtool(["check", "rules", rules + "/backup-checker.rules.yml"])
+        #expect(check.status == 0 && check.output.contains("SUCCESS: 5 rules found"), "\(check.output)")
+        let test = try Self.promtool(["test", "rules", rules + "/backup-checker.rules.test.yml"])
+        #expect(test.status == 0 && test.output.contains("SUCCESS"), "\(test.output)")
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The checker as PID 1 of a PID namespace (`unshare --pid --fork`, as in a container), where a
+/// signal without a handler is ignored: SIGTERM and SIGINT must end it at once, after the report
+/// was printed, with nothing half-made posted.
+@Suite("Signals as PID 1", .serialized)
+struct SignalTests {
+    @Test("SIGTERM and SIGINT end a run stuck in delivery within 2 s, with 143 and 130",
+          arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+    func signal(signal: Int32, expected: Int32) throws {
+        let server = try TestServer.current()
+        let database = try ScratchDatabase(server: server)
+        try database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
+        let directory = try TemporaryDirectory()
+        let zulip = try FakeZulip(script: [.hang])
+        let running = try RunningChecker(["--date", "2024-10-18"], environment: [
+            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
+            "db_password": server.password, "database": database.name,
+            "expected_backups": try directory.write("expected", "a.example.test\n"),
+            "zulip_site": zulip.site, "zulip_email": FakeZulip.email, "zulip_bot_api_key": FakeZulip.apiKey,
+            "zulip_stream": "ops", "zulip_topic": "backups", "zulip_timeout": "60", "TZ": "UTC",
+        ], wrapper: ["/usr/bin/unshare", "--pid", "--fork"])
+        // The request reached Zulip, which will never answer: the run is in the middle of delivery.
+        try #require(zulip.waitForRequests(1), "the checker never posted")
+        #expect(running.stdout.hasPrefix("everything is a-ok\ndate: 2024-10-18 (UTC)\n"), "the report is printed first")
+        let child = try #require(running.childPID)
+        let status = try String(contentsOfFile: "/proc/\(child)/status", encoding: .utf8)
+        #expect(status.split(separator: "\n").first { $0.hasPrefix("NSpid:") }?.split(separator: "\t").last == "1",
+                "the checker is PID 1 in its namespace")
+        let start = Date()
+        kill(child, signal)
+        let result = running.wait()
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(result.status == expected)
+        #expect(elapsed < 2, "took \(elapsed) s")
+        #expect(zulip.requests.count == 1)
+    }
+}
