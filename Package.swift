@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Checker", dependencies: ["MySQLWire", "Notify", "Transport"]),
         .executableTarget(name: "backup-checker", dependencies: ["Checker"]),
         .executableTarget(name: "mysqlwire-probe", dependencies: ["MySQLWire", "Transport"]),
-        .target(name: "TestSupport", dependencies: ["COpenSSL"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["COpenSSL", "Transport"], path: "Tests/TestSupport"),
         .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport", "COpenSSL", "TestSupport"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "Transport", "COpenSSL", "TestSupport"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Notify", "MySQLWire", "Transport", "TestSupport"],
@@ -47,7 +47,7 @@ if Context.environment["BC_FUZZ"] == "1" {
                  "dotenv", "expected-list", "http-response", "tzif"] {
         package.targets.append(.executableTarget(
             name: "fuzz-\(name)",
-            dependencies: ["MySQLWire", "Transport", "Notify", "Checker"],
+            dependencies: ["MySQLWire", "Transport", "Notify", "Checker", "TestSupport"],
             path: "Fuzz/\(name)"
         ))
     }

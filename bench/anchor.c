@@ -1,7 +1,12 @@
 /* The libmariadb side of bench/run: the same work as mysqlwire-bench.
  *
- *   anchor decode SQL          mysql_use_result + mysql_fetch_row, every value read
- *   anchor connect N [tls]     N x (connect, authenticate, SELECT 1, quit)
+ *   anchor decode SQL                  mysql_use_result + mysql_fetch_row, every value read
+ *   anchor connect N [tls|verify]      N x (connect, authenticate, SELECT 1, quit)
+ *
+ * tls: encrypted, the certificate not verified. libmariadb loads the system's CA store for
+ * every connection unless it is given a CA file, even when it does not verify; it is given
+ * the test CA (BC_TEST_DB_TLS_CA), so that neither client loads a store it does not use.
+ * verify: verify-ca with that same CA file, as mysqlwire-bench does.
  *
  * Build: cc -O2 -o anchor anchor.c $(mariadb_config --cflags --libs)
  */
@@ -13,9 +18,10 @@
 static MYSQL *open_connection(int tls, const char *database) {
     MYSQL *mysql = mysql_init(NULL);
     if (tls) {
-        my_bool enforce = 1, verify = 0;
+        my_bool enforce = 1, verify = tls == 2;
         mysql_optionsv(mysql, MYSQL_OPT_SSL_ENFORCE, &enforce);
         mysql_optionsv(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+        mysql_optionsv(mysql, MYSQL_OPT_SSL_CA, getenv("BC_TEST_DB_TLS_CA"));
     } else {
         my_bool off = 0;
         mysql_optionsv(mysql, MYSQL_OPT_SSL_ENFORCE, &off);
@@ -31,7 +37,7 @@ static MYSQL *open_connection(int tls, const char *database) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: anchor decode SQL | connect N [tls]\n");
+        fprintf(stderr, "usage: anchor decode SQL | connect N [tls|verify]\n");
         return 2;
     }
     if (strcmp(argv[1], "decode") == 0) {
@@ -57,7 +63,7 @@ int main(int argc, char **argv) {
         printf("rows %lu bytes %lu checksum %u\n", rows, bytes, checksum);
     } else {
         int count = atoi(argv[2]);
-        int tls = argc > 3 && strcmp(argv[3], "tls") == 0;
+        int tls = argc > 3 ? (strcmp(argv[3], "verify") == 0 ? 2 : strcmp(argv[3], "tls") == 0) : 0;
         for (int i = 0; i < count; i++) {
             MYSQL *mysql = open_connection(tls, NULL);
             if (mysql_query(mysql, "SELECT 1")) { fprintf(stderr, "anchor: %s\n", mysql_error(mysql)); return 1; }

@@ -41,8 +41,9 @@ public struct Check {
         do {
             outcome = try find(now: now)
         } catch {
-            logger.error(error.description)
-            attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: .usage, log: error.description) }
+            let text = CheckerError.configuration(error).description
+            logger.error(text)
+            attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: .usage, log: text) }
             return .usage
         }
         if case let .failure(error) = outcome.result {

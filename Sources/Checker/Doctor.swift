@@ -141,27 +141,29 @@ public struct Doctor {
     private func checkMonitoring(_ settings: Settings, output: (String) -> Void) -> Bool {
         var fine = true
         let once = RetryPolicy(delays: [])
+        /// Prints what `probe` found, or its error and the hint for it.
+        func check(_ name: String, _ service: Hints.Service, _ probe: () throws(DeliveryError) -> String) {
+            do throws(DeliveryError) {
+                output("\(name): \(try probe())")
+            } catch {
+                output("\(name): \(error)")
+                output("  fix: \(Hints.hint(for: error, service: service))")
+                fine = false
+            }
+        }
         if let url = settings.heartbeat {
             let client = HeartbeatClient(url: url, caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: once)
-            do {
+            check("heartbeat", .heartbeat) { () throws(DeliveryError) in
                 try client.probe()
-                output("heartbeat: \(url.origin)/… reachable (no ping sent)")
-            } catch {
-                output("heartbeat: \(error)")
-                output("  fix: \(Hints.hint(for: error, service: .heartbeat))")
-                fine = false
+                return "\(url.origin)/… reachable (no ping sent)"
             }
         }
         if let url = settings.metrics.pushgateway {
             let client = PushgatewayClient(url: url, job: "backup_checker", instance: settings.metrics.instance,
                                            caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: once)
-            do {
+            check("pushgateway", .pushgateway) { () throws(DeliveryError) in
                 try client.ready()
-                output("pushgateway: \(url) ready; metrics go to \(client.groupPath)")
-            } catch {
-                output("pushgateway: \(error)")
-                output("  fix: \(Hints.hint(for: error, service: .pushgateway))")
-                fine = false
+                return "\(url) ready; metrics go to \(client.groupPath)"
             }
         }
         if let path = settings.metrics.file {

@@ -1,4 +1,5 @@
 import Foundation
+import MySQLWire
 import Notify
 import Testing
 import TestSupport
@@ -197,6 +198,24 @@ struct CheckTests {
         let rows = try #require(targets[1]["rows"] as? [[String: Any]])
         #expect(rows.first?["status"] as? String == "failed")
         #expect(rows.first?["end_time"] is NSNull)
+    }
+
+    @Test("a BIGINT at Int64's ends from the server goes into JSON exactly, without trapping")
+    func extremeBigints() throws {
+        let columns = [ColumnDefinition(name: "id", type: .longlong), ColumnDefinition(name: "target", type: .varString),
+                       ColumnDefinition(name: "status", type: .varString)]
+        let rows = try ["-9223372036854775808", "9223372036854775807", "18446744073709551615"].map { id in
+            var writer = ByteWriter()
+            for value in [id, "a", "success"] { writer.writeLengthEncodedString(value) }
+            return try Row(decoding: writer.bytes, columns: columns)
+        }
+        let table = try TodaysRows(ResultSet(columns: columns, rows: rows), table: "list")
+        #expect(table.rows.map { JSONReport.rowObject(table, $0).serialized } == [
+            #"{"id":-9223372036854775808,"target":"a","status":"success"}"#,
+            #"{"id":9223372036854775807,"target":"a","status":"success"}"#,
+            #"{"id":"18446744073709551615","target":"a","status":"success"}"#,
+        ])
+        #expect(Report.table(table).contains("| -9223372036854775808 |"))
     }
 
     @Test("an integer at Int64's ends goes into JSON exactly, without trapping")

@@ -1,4 +1,5 @@
 import Testing
+import MySQLWire
 @testable import Checker
 
 @Suite("Python's text")
@@ -38,5 +39,17 @@ struct PythonTextTests {
         #expect(PythonText.floatRepr(.leastNonzeroMagnitude) == "5e-324")
         #expect(PythonText.floatRepr(.infinity) == "inf" && PythonText.floatRepr(-.infinity) == "-inf")
         #expect(PythonText.floatRepr(.nan) == "nan")
+    }
+
+    @Test("a DATE or DATETIME the client cannot parse is shown as the server sent it; a zero date is empty, as the connector gives None")
+    func unparsableDates() throws {
+        let columns = [ColumnDefinition(name: "d", type: .date), ColumnDefinition(name: "t", type: .datetime),
+                       ColumnDefinition(name: "n", type: .date)]
+        var writer = ByteWriter()
+        for value in ["2024-13-45", "yesterday 25:00", "0000-00-00"] { writer.writeLengthEncodedString(value) }
+        let row = try Row(decoding: writer.bytes, columns: columns)
+        #expect(try PythonText.cell(row, 0) == "2024-13-45")
+        #expect(try PythonText.cell(row, 1) == "yesterday 25:00")
+        #expect(try PythonText.cell(row, 2) == "")
     }
 }

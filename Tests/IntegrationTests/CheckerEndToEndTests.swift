@@ -6,24 +6,17 @@ import TestSupport
 /// The checker run as a process against the real MariaDB that scripts/test started.
 @Suite("Checker against MariaDB", .serialized)
 struct CheckerEndToEndTests {
-    let server: TestServer
-    let database: ScratchDatabase
-    let directory: TemporaryDirectory
+    let setup: CheckerSetup
+    var server: TestServer { setup.server }
+    var database: ScratchDatabase { setup.database }
+    var directory: TemporaryDirectory { setup.directory }
 
     init() throws {
-        server = try TestServer.current()
-        database = try ScratchDatabase(server: server)
-        directory = try TemporaryDirectory()
-        try directory.write("expected-backups", "# daily\nmail.example.test\nweb.example.test\n\n")
+        setup = try CheckerSetup(list: "# daily\nmail.example.test\nweb.example.test\n\n")
     }
 
     func environment(password: String? = nil, database name: String? = nil) -> [String: String] {
-        [
-            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
-            "db_password": password ?? server.password, "database": name ?? database.name,
-            "expected_backups": directory.url.appendingPathComponent("expected-backups").path,
-            "timezone": "UTC",
-        ]
+        setup.environment(["db_password": password ?? server.password, "database": name ?? database.name])
     }
 
     @Test("exit 0 and the a-ok message when every expected target succeeded today")

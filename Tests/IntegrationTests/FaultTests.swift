@@ -147,11 +147,9 @@ struct SecretLeakTests {
 
     @Test("no secret in any output or posted body", arguments: Path.allCases)
     func noLeak(path: Path) throws {
-        let server = try TestServer.current()
-        let database = try ScratchDatabase(server: server)
-        try database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
-        let directory = try TemporaryDirectory()
-        let expected = try directory.write("expected", path == .mismatch ? "a.example.test\nb.example.test\n" : "a.example.test\n")
+        let setup = try CheckerSetup(list: path == .mismatch ? "a.example.test\nb.example.test\n" : "a.example.test\n")
+        try setup.database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
+        let server = setup.server
         let zulip = try FakeZulip(script: {
             switch path {
             case .zulipFails: return [.respond(500, #"{"result":"error","msg":"boom","code":"BAD_REQUEST"}"#)]
@@ -162,13 +160,11 @@ struct SecretLeakTests {
         // The fake Zulip accepts only its own key; the canary key is refused, which is the
         // path that writes the most about the request.
         let key = path == .zulipRefuses || path == .doctorFailing ? SecretCanary.apiKey : FakeZulip.apiKey
-        var environment = [
-            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
-            "db_password": server.password, "database": database.name, "expected_backups": expected,
+        var environment = setup.environment([
             "zulip_site": zulip.site, "zulip_bot_name": "backup", "zulip_organization": "zulip.example.org",
             "zulip_bot_api_key": key, "zulip_stream": "ops", "zulip_topic": "backups", "LOG_LEVEL": "trace",
-            "TZ": "UTC", "db_read_timeout": "1", "zulip_timeout": "1",
-        ]
+            "db_read_timeout": "1", "zulip_timeout": "1",
+        ])
         var arguments = ["--date", "2024-10-18"]
         switch path {
         case .wrongPassword, .doctorFailing: environment["db_password"] = SecretCanary.password
@@ -180,7 +176,7 @@ struct SecretLeakTests {
         default: break
         }
         if path == .doctorFailing { arguments.insert("doctor", at: 0) }
-        let result = try CheckerProcess.run(arguments, environment: environment, directory: directory.url)
+        let result = try CheckerProcess.run(arguments, environment: environment, directory: setup.directory.url)
         let posted = zulip.requests.map { String(decoding: $0.body, as: UTF8.self) }
         SecretCanary.expectAbsent(in: [result.stdout, result.stderr] + posted)
         #expect(!result.stdout.contains(server.password) && !result.stderr.contains(server.password))
@@ -202,15 +198,13 @@ struct SecretLeakTests {
 @Suite("Zulip faults, end to end")
 struct ZulipFaultProcessTests {
     enum Fault: String, CaseIterable, Sendable {
-        case refused, fiveHundredThenOK, repeatedFiveHundreds, unauthorized, neverAnswers, notJSON
+        case refused, fiveHundredThenOK, repeatedFiveHundreds, unauthorized, neverAnswers, notJSON, drip
     }
 
     @Test("exit 4 when the message was not delivered, 0 when a retry delivered it", arguments: Fault.allCases)
     func fault(_ fault: Fault) throws {
-        let server = try TestServer.current()
-        let database = try ScratchDatabase(server: server)
-        try database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
-        let directory = try TemporaryDirectory()
+        let setup = try CheckerSetup(list: "a.example.test\n")
+        try setup.database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
         let error500 = FakeZulip.Behavior.respond(500, #"{"result":"error","msg":"Internal server error","code":"BAD_REQUEST"}"#)
         let zulip = try FakeZulip(script: {
             switch fault {
@@ -219,18 +213,18 @@ struct ZulipFaultProcessTests {
             case .repeatedFiveHundreds: return [error500]
             case .neverAnswers: return [.hang]
             case .notJSON: return [.respond(200, "<html>login</html>")]
+            case .drip: return [.zulipInPieces(piece: 1, pause: 0.25)]
             }
         }())
-        let site = zulip.site
-        if fault == .refused { zulip.stop() }
-        let environment = [
-            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
-            "db_password": server.password, "database": database.name,
-            "expected_backups": try directory.write("expected", "a.example.test\n"),
-            "zulip_site": site, "zulip_email": FakeZulip.email, "zulip_stream": "ops", "zulip_topic": "backups",
-            "zulip_bot_api_key": fault == .unauthorized ? "wrong-key" : FakeZulip.apiKey, "zulip_timeout": "1", "TZ": "UTC",
-        ]
-        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment, directory: directory.url)
+        // A refused connection: a port bound by no listener, kept so that no other test takes it.
+        let closed = try #require(refusingLoopbackPort())
+        defer { close(closed.fd) }
+        let site = fault == .refused ? "http://127.0.0.1:\(closed.port)" : zulip.site
+        let environment = setup.environment(CheckerSetup.zulip(zulip, apiKey: fault == .unauthorized ? "wrong-key" : FakeZulip.apiKey)
+            .merging(["zulip_site": site, "zulip_timeout": "1"]) { $1 })
+        let start = Date()
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment, directory: setup.directory.url)
+        let elapsed = Date().timeIntervalSince(start)
         #expect(result.stdout.hasPrefix("everything is a-ok\ndate: 2024-10-18 (UTC)\n"))
         let attempts = zulip.requests.count
         switch fault {
@@ -243,11 +237,13 @@ struct ZulipFaultProcessTests {
         case .repeatedFiveHundreds:
             #expect(result.status == 4)
             #expect(attempts == 3)
-        case .neverAnswers:
-            // Sent, then no answer: Zulip may have it, so it is not sent again.
+        case .neverAnswers, .drip:
+            // Sent, then no whole answer within zulip_timeout: Zulip may have it, so it is not
+            // sent again; a drip-fed answer is cut at the request's whole timeout.
             #expect(result.status == 4)
             #expect(attempts == 1)
             #expect(result.stderr.contains("whether it arrived is unknown"))
+            #expect(elapsed < 1 + 1.5, "took \(elapsed) s")
         case .refused:
             #expect(result.status == 4)
             #expect(result.stderr.contains("cannot reach Zulip"))

@@ -9,18 +9,16 @@ import TestSupport
 /// Healthchecks-like server, with promtool checking what was written.
 @Suite("Monitoring", .serialized)
 struct MonitoringTests {
-    let server: TestServer
-    let database: ScratchDatabase
-    let directory: TemporaryDirectory
+    let setup: CheckerSetup
+    var server: TestServer { setup.server }
+    var database: ScratchDatabase { setup.database }
+    var directory: TemporaryDirectory { setup.directory }
     let zulip: FakeZulip
 
     init() throws {
-        server = try TestServer.current()
-        database = try ScratchDatabase(server: server)
-        directory = try TemporaryDirectory()
+        setup = try CheckerSetup(list: "mail.example.test\nweb.example.test mon-fri\ncold.example.test every 3 days\n")
         zulip = try FakeZulip()
-        try directory.write("expected-backups", "mail.example.test\nweb.example.test mon-fri\ncold.example.test every 3 days\n")
-        try database.insert([
+        try setup.database.insert([
             ("2024-10-18", "mail.example.test", "01:00:00", "01:20:00", "success"),
             ("2024-10-18", "web.example.test", "02:00:00", nil, "failed"),
             ("2024-10-17", "cold.example.test", "23:30:00", "00:15:00", "success"),
@@ -35,13 +33,8 @@ struct MonitoringTests {
     }
 
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        [
-            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
-            "db_password": server.password, "database": database.name,
-            "expected_backups": directory.url.appendingPathComponent("expected-backups").path,
-            "zulip_site": zulip.site, "zulip_email": FakeZulip.email, "zulip_bot_api_key": FakeZulip.apiKey,
-            "zulip_stream": "ops", "zulip_topic": "backups", "timezone": "Europe/Berlin", "zulip_timeout": "2",
-        ].merging(extra) { $1 }
+        setup.environment(CheckerSetup.zulip(zulip).merging(["timezone": "Europe/Berlin", "zulip_timeout": "2"]) { $1 }
+            .merging(extra) { $1 })
     }
 
     static func promtool(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {

@@ -9,17 +9,15 @@ import MySQLWire
 /// server, the real MariaDB with the seed's table, and the checker run as a process.
 @Suite("The seed's deployment", .serialized)
 struct SeedDeploymentTests {
-    let server: TestServer
-    let database: ScratchDatabase
-    let directory: TemporaryDirectory
+    let setup: CheckerSetup
+    var server: TestServer { setup.server }
+    var database: ScratchDatabase { setup.database }
+    var directory: TemporaryDirectory { setup.directory }
     let zulip: FakeZulip
 
     init() throws {
-        server = try TestServer.current()
-        database = try ScratchDatabase(server: server)
-        directory = try TemporaryDirectory()
+        setup = try CheckerSetup(list: "mail.example.test\nweb.example.test\n# old.example.test\n")
         zulip = try FakeZulip()
-        try directory.write("expected-backups", "mail.example.test\nweb.example.test\n# old.example.test\n")
     }
 
     func writeEnv(password: String? = nil, apiKey: String = FakeZulip.apiKey) throws {
@@ -161,39 +159,5 @@ struct SeedDeploymentTests {
         #expect(result.stdout.contains("fix: check db_username and db_password"))
         #expect(result.stdout.contains("fix: check zulip_bot_api_key"))
         #expect(!result.stdout.contains("nope-key"))
-    }
-}
-
-/// "Today" comes from the configured zone, computed by the tool.
-@Suite("Today's date against MariaDB")
-struct TodayTests {
-    @Test("shortly after midnight UTC, Los Angeles is still on the previous day; --date overrides")
-    func midnightInLosAngeles() throws {
-        let server = try TestServer.current()
-        let database = try ScratchDatabase(server: server)
-        try database.insert([
-            ("2024-10-17", "mail.example.test", "23:00:00", "23:10:00", "success"),
-            ("2024-10-18", "mail.example.test", "00:10:00", "00:20:00", "failed"),
-        ])
-        let directory = try TemporaryDirectory()
-        let expected = try directory.write("expected", "mail.example.test\n")
-        let sources = ConfigurationSources(environment: [
-            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
-            "db_password": server.password, "database": database.name, "expected_backups": expected,
-            "timezone": "America/Los_Angeles",
-        ])
-        let settings = try Settings(sources: sources, requireZulip: false)
-        let justAfterMidnightUTC: Int64 = 1_729_211_400  // 2024-10-18 00:30:00 UTC
-        var output = ""
-        let status = Check.live(settings: settings, day: nil, dryRun: true, format: .text, logger: Logger(level: .error),
-                                processID: 1).run(now: justAfterMidnightUTC) { output = $0 }
-        #expect(status == .ok)
-        #expect(output.hasPrefix("everything is a-ok\ndate: 2024-10-17 (America/Los_Angeles)\n"))
-
-        let given = Check.live(settings: settings, day: CalendarDay(parsing: "2024-10-18"), dryRun: true, format: .text,
-                               logger: Logger(level: .error), processID: 1).run(now: justAfterMidnightUTC) { output = $0 }
-        #expect(given == .mismatch)
-        #expect(output.contains("date: 2024-10-18 (America/Los_Angeles)\n"))
-        #expect(output.contains("failed: mail.example.test (last success: 2024-10-17, 1 day ago)"))
     }
 }

@@ -10,18 +10,12 @@ struct SignalTests {
     @Test("SIGTERM and SIGINT end a run stuck in delivery within 2 s, with 143 and 130",
           arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
     func signal(signal: Int32, expected: Int32) throws {
-        let server = try TestServer.current()
-        let database = try ScratchDatabase(server: server)
-        try database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
-        let directory = try TemporaryDirectory()
+        let setup = try CheckerSetup(list: "a.example.test\n")
+        try setup.database.insert([("2024-10-18", "a.example.test", "01:00:00", "01:00:01", "success")])
         let zulip = try FakeZulip(script: [.hang])
-        let running = try RunningChecker(["--date", "2024-10-18"], environment: [
-            "db_host": server.host, "db_port": String(server.port), "db_username": server.user,
-            "db_password": server.password, "database": database.name,
-            "expected_backups": try directory.write("expected", "a.example.test\n"),
-            "zulip_site": zulip.site, "zulip_email": FakeZulip.email, "zulip_bot_api_key": FakeZulip.apiKey,
-            "zulip_stream": "ops", "zulip_topic": "backups", "zulip_timeout": "60", "TZ": "UTC",
-        ], wrapper: ["/usr/bin/unshare", "--pid", "--fork"])
+        let running = try RunningChecker(["--date", "2024-10-18"],
+                                         environment: setup.environment(CheckerSetup.zulip(zulip).merging(["zulip_timeout": "60"]) { $1 }),
+                                         wrapper: ["/usr/bin/unshare", "--pid", "--fork"])
         // The request reached Zulip, which will never answer: the run is in the middle of delivery.
         try #require(zulip.waitForRequests(1), "the checker never posted")
         #expect(running.stdout.hasPrefix("everything is a-ok\ndate: 2024-10-18 (UTC)\n"), "the report is printed first")

@@ -98,6 +98,11 @@ struct HandshakeTests {
         #expect(try Digest.sha1([]) == hexBytes("da39a3ee5e6b4b0d3255bfef95601890afd80709"))
     }
 
+    @Test("a digest OpenSSL cannot compute is an error, not an empty hash")
+    func digestFailure() {
+        #expect(throws: MySQLError.crypto("no-such-digest")) { try Digest.hash(nil, "no-such-digest", [[1, 2, 3]]) }
+    }
+
     @Test("an auth switch to mysql_native_password answers the new nonce")
     func authSwitch() throws {
         var authenticator = Authenticator(proposed: "caching_sha2_password", nonce: [9, 9], password: "secret",

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import MySQLWire
 
 /// Every decoder meets cut, stretched and corrupted versions of real server packets: each

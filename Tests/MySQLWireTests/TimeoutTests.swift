@@ -53,9 +53,9 @@ struct TimeoutTests {
 
     @Test("a port nobody listens on is refused at once")
     func refused() throws {
-        let listener = try SilentListener()
-        let port = listener.port
-        listener.stop()
+        let closed = try #require(refusingLoopbackPort())
+        defer { close(closed.fd) }
+        let port = closed.port
         #expect {
             try Socket(connectingTo: .tcp(host: "127.0.0.1", port: port), timeouts: Timeouts(connect: 5))
         } throws: { error in

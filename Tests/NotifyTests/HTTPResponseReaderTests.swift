@@ -4,26 +4,6 @@ import TestSupport
 import Transport
 @testable import Notify
 
-/// A stream that hands out prepared bytes in the pieces given, as a network would.
-final class PiecewiseStream: ByteStream {
-    private var pieces: [[UInt8]]
-    var deadline: Deadline?
-
-    init(_ pieces: [[UInt8]]) { self.pieces = pieces.filter { !$0.isEmpty } }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
-        guard !pieces.isEmpty else { return 0 }
-        let piece = pieces[0]
-        let count = min(piece.count, buffer.count)
-        buffer.copyBytes(from: piece[0..<count])
-        if count == piece.count { pieces.removeFirst() } else { pieces[0].removeFirst(count) }
-        return count
-    }
-
-    func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {}
-    func close() {}
-}
-
 @Suite("HTTP responses in any pieces")
 struct HTTPResponseReaderTests {
     static let body = #"{"id":42,"msg":"","result":"success"}"#
@@ -34,7 +14,7 @@ struct HTTPResponseReaderTests {
     static let withLength = Array(("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: \(body.count)\r\n\r\n" + body).utf8)
 
     static func read(_ pieces: [[UInt8]]) throws -> HTTPResponse {
-        var reader = HTTPResponseReader(stream: PiecewiseStream(pieces))
+        var reader = HTTPResponseReader(stream: ScriptedStream(pieces: pieces))
         return try reader.read(expectBody: true)
     }
 

@@ -152,9 +152,12 @@ struct ZulipClientTests {
 
     @Test("connection refused is retried, then an error")
     func refused() throws {
-        let server = try FakeZulip()
-        let client = try Self.client(server)
-        server.stop()
+        let closed = try #require(refusingLoopbackPort())
+        defer { close(closed.fd) }
+        let destination = ZulipDestination(site: try #require(SiteURL("http://127.0.0.1:\(closed.port)")),
+                                           email: FakeZulip.email, apiKey: Secret(FakeZulip.apiKey), channel: "ops", topic: "t",
+                                           timeout: 2)
+        let client = ZulipClient(destination: destination, retry: RetryPolicy(delays: [0, 0]))
         #expect {
             try client.post(content: "x")
         } throws: { error in

@@ -1,10 +1,7 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
-/// A listening TCP socket on 127.0.0.1 with a port the kernel chose, for the test servers of
-/// every test target.
-public func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? {
+/// A TCP socket bound to 127.0.0.1 and a port the kernel chose, not yet listening.
+private func boundLoopbackSocket() -> (fd: Int32, port: UInt16)? {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return nil }
     var address = sockaddr_in()
@@ -14,7 +11,7 @@ public func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? 
     let bound = withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
     }
-    guard bound == 0, listen(fd, backlog) == 0 else {
+    guard bound == 0 else {
         close(fd)
         return nil
     }
@@ -22,4 +19,22 @@ public func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? 
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &size) }
     }
     return (fd, UInt16(bigEndian: address.sin_port))
+}
+
+/// A listening TCP socket on 127.0.0.1 with a port the kernel chose, for the test servers of
+/// every test target.
+public func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? {
+    guard let socket = boundLoopbackSocket() else { return nil }
+    guard listen(socket.fd, backlog) == 0 else {
+        close(socket.fd)
+        return nil
+    }
+    return socket
+}
+
+/// A loopback port that refuses connections and that nobody else can take while `fd` stays
+/// open: a socket bound to it that does not listen. (Closing a listener frees its port for the
+/// next test that binds one, which would then answer instead.)
+public func refusingLoopbackPort() -> (fd: Int32, port: UInt16)? {
+    boundLoopbackSocket()
 }

@@ -1,14 +1,15 @@
 // The MySQLWire side of bench/run, the same work as bench/anchor.c does with libmariadb.
 //
 //   mysqlwire-bench decode SQL               stream every row, read every value
-//   mysqlwire-bench connect N [tls]          N × (connect, authenticate, SELECT 1, quit)
+//   mysqlwire-bench connect N [tls|verify]   N × (connect, authenticate, SELECT 1, quit)
+//
+// tls is `required` (encrypted, nothing verified, no CA loaded); verify is verify-ca with the
+// test CA (BC_TEST_DB_TLS_CA), the file bench/anchor.c gives libmariadb.
 //
 // The server comes from BC_TEST_DB_HOST/PORT/ADMIN_USER/ADMIN_PASSWORD (scripts/mariadb env).
 import MySQLWire
 import Transport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 func fail(_ text: String, code: Int32) -> Never {
     let bytes = Array((text + "\n").utf8)
@@ -20,24 +21,25 @@ func environment(_ name: String) -> String {
     getenv(name).map { String(cString: $0) } ?? ""
 }
 
-func options(tls: Bool, database: String?) -> ConnectionOptions {
+func options(tls: String, database: String?) -> ConnectionOptions {
     ConnectionOptions(endpoint: .tcp(host: environment("BC_TEST_DB_HOST"), port: UInt16(environment("BC_TEST_DB_PORT")) ?? 3306),
                       username: environment("BC_TEST_DB_ADMIN_USER"), password: Secret(environment("BC_TEST_DB_ADMIN_PASSWORD")),
-                      database: database, tlsMode: tls ? .required : .disabled)
+                      database: database, tlsMode: tls == "verify" ? .verifyCA : tls == "tls" ? .required : .disabled,
+                      tlsCAFile: tls == "verify" ? environment("BC_TEST_DB_TLS_CA") : nil)
 }
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    fail("usage: mysqlwire-bench decode SQL | connect N [tls]", code: 2)
+    fail("usage: mysqlwire-bench decode SQL | connect N [tls|verify]", code: 2)
 }
 do {
     switch arguments[1] {
     case "decode":
-        let connection = try Connection(options: options(tls: false, database: "bc_bench"))
+        let connection = try Connection(options: options(tls: "plain", database: "bc_bench"))
         var rows = 0
         var bytes = 0
         var checksum: UInt8 = 0
-        try connection.stream(arguments[2]) { (row: RowView) throws(MySQLError) in
+        try connection.forEachRow(arguments[2]) { (row: RowView) throws(MySQLError) in
             rows += 1
             for index in 0..<row.count {
                 if let value = try row.bytes(index) {
@@ -50,7 +52,7 @@ do {
         print("rows \(rows) bytes \(bytes) checksum \(checksum)")
     case "connect":
         let count = Int(arguments[2]) ?? 1
-        let tls = arguments.count > 3 && arguments[3] == "tls"
+        let tls = arguments.count > 3 ? arguments[3] : "plain"
         for _ in 0..<count {
             let connection = try Connection(options: options(tls: tls, database: nil))
             guard try connection.query("SELECT 1").rows.count == 1 else { exit(1) }

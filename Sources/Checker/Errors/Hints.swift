@@ -1,6 +1,5 @@
 import MySQLWire
 import Notify
-import Transport
 
 /// What to change, for each kind of failure: chosen by the error's case, never by its text,
 /// and phrased in the settings' names (which the libraries below know nothing of).

@@ -1,7 +1,8 @@
 /// The run's results in Prometheus's text exposition format (0.0.4), with HELP and TYPE
-/// lines: when the check last ran and how it ended, and per target (those due on the checked
-/// day and the `every N days` ones) whether it is ok, when it last succeeded and how long the
-/// day's successful run took. A run that ended in a database error has no per-target series.
+/// lines: when the check last ran and how it ended; whether each target due on the checked
+/// day (and each `every N days` one) is ok; and for every listed target, when it last
+/// succeeded (within the history read) and how long the day's successful run took. A run that
+/// ended in a database error has no per-target series.
 /// https://prometheus.io/docs/instrumenting/exposition_formats/
 public enum MetricsText {
     public static func render(_ outcome: CheckOutcome, status: ExitStatus, now: Int64, zone: TimeZone) -> String {
@@ -17,7 +18,8 @@ public enum MetricsText {
                "How the last run ended: 0 all done, 1 mismatch, 2 configuration error, 3 database error, 4 not delivered.",
                [("", String(status.rawValue))])
         guard case let .success(found) = outcome.result else { return text }
-        let watched = found.assessment.targets.filter { target in
+        let listed = found.assessment.targets.filter { $0.schedule != nil }
+        let watched = listed.filter { target in
             guard let schedule = target.schedule else { return false }
             if case .every = schedule { return true }
             return target.dueToday
@@ -27,11 +29,11 @@ public enum MetricsText {
                watched.map { (label($0), $0.verdict == .ok ? "1" : "0") })
         metric("backup_checker_target_last_success_timestamp_seconds",
                "When the target's last successful backup ended (its date and end time in the check's time zone).",
-               watched.compactMap { target in
+               listed.compactMap { target in
                    target.lastSuccess.map { (label(target), String(zone.instant(of: $0.day, secondsIntoDay: $0.seconds ?? 0))) }
                })
         metric("backup_checker_target_duration_seconds", "How long the target's successful backup of the checked day took.",
-               watched.compactMap { target in target.durationToday.map { (label(target), String($0)) } })
+               listed.compactMap { target in target.durationToday.map { (label(target), String($0)) } })
         return text
     }
 

@@ -7,7 +7,7 @@ enum Digest {
     static func sha256(_ parts: [UInt8]...) throws(MySQLError) -> [UInt8] { try hash(EVP_sha256(), "SHA-256", parts) }
     static func sha512(_ parts: [UInt8]...) throws(MySQLError) -> [UInt8] { try hash(EVP_sha512(), "SHA-512", parts) }
 
-    private static func hash(_ type: OpaquePointer?, _ name: String, _ parts: [[UInt8]]) throws(MySQLError) -> [UInt8] {
+    static func hash(_ type: OpaquePointer?, _ name: String, _ parts: [[UInt8]]) throws(MySQLError) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         guard let context = EVP_MD_CTX_new() else { throw .crypto("\(name): no digest context") }

@@ -21,6 +21,18 @@ struct ServiceRequest {
         }
     }
 
+    /// Sends `request` once and wants a 2xx answer; any other status is `rejected` with the
+    /// beginning of the answer's text as the service's message. For services that answer in
+    /// plain text (a heartbeat monitor, a Pushgateway).
+    func expectSuccess(_ request: HTTPRequest, carriesCredential: Bool) throws(DeliveryError) {
+        let response = try send(request, carriesCredential: carriesCredential)
+        guard (200..<300).contains(response.status) else {
+            let text = String(decoding: response.body.prefix(300), as: UTF8.self).trimmingWhitespace()
+            throw failure(.rejected(status: response.status, message: text.isEmpty ? nil : String(text), code: nil,
+                                    retryAfter: response.retryAfterSeconds))
+        }
+    }
+
     /// Connects (and for https checks the certificate) without sending a request.
     func probe() throws(DeliveryError) {
         do {

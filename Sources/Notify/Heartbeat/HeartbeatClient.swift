@@ -1,5 +1,3 @@
-import Transport
-
 /// A dead man's switch that follows the Healthchecks pinging API (hosted or self-hosted
 /// Healthchecks; Uptime Kuma and Cronitor take the same calls): `POST {url}/start` when a run
 /// starts, `POST {url}/{exit status}` with the run's log as the body when it ends, so that a
@@ -51,14 +49,7 @@ public struct HeartbeatClient: Sendable {
                                headers: [("User-Agent", "backup-checker"), ("Content-Type", "text/plain; charset=utf-8")],
                                body: body)
         let request = self.request
-        try retry.run { () throws(DeliveryError) in
-            let response = try request.send(http, carriesCredential: true)
-            guard (200..<300).contains(response.status) else {
-                let text = String(decoding: response.body.prefix(200), as: UTF8.self)
-                throw request.failure(.rejected(status: response.status, message: text, code: nil,
-                                                retryAfter: response.retryAfterSeconds))
-            }
-        }
+        try retry.run { () throws(DeliveryError) in try request.expectSuccess(http, carriesCredential: true) }
     }
 
     /// The first `maxBodyBytes` bytes of `text`'s UTF-8, never ending inside a character.

@@ -43,22 +43,12 @@ public struct PushgatewayClient: Sendable {
                                headers: [("User-Agent", "backup-checker"), ("Content-Type", "text/plain; version=0.0.4")],
                                body: Array(text.utf8))
         let request = self.request
-        try retry.run { () throws(DeliveryError) in
-            let response = try request.send(http, carriesCredential: false)
-            guard (200..<300).contains(response.status) else {
-                let text = String(decoding: response.body.prefix(300), as: UTF8.self)
-                throw request.failure(.rejected(status: response.status, message: text, code: nil,
-                                                retryAfter: response.retryAfterSeconds))
-            }
-        }
+        try retry.run { () throws(DeliveryError) in try request.expectSuccess(http, carriesCredential: false) }
     }
 
     /// Asks `GET /-/ready`, which changes nothing: whether the Pushgateway is up.
     public func ready() throws(DeliveryError) {
-        let response = try request.send(HTTPRequest(method: "GET", path: "/-/ready"), carriesCredential: false)
-        guard (200..<300).contains(response.status) else {
-            throw request.failure(.rejected(status: response.status, message: nil, code: nil, retryAfter: nil))
-        }
+        try request.expectSuccess(HTTPRequest(method: "GET", path: "/-/ready"), carriesCredential: false)
     }
 
     private static func label(_ name: String, _ value: String) -> String {

@@ -1,5 +1,3 @@
-import Transport
-
 /// Zulip's API as the checker uses it: post a message to a channel, ask who the bot is, and
 /// learn the longest message the server keeps. HTTP basic auth with the bot's e-mail and API
 /// key; https verified, host name included; never plain http beyond loopback.

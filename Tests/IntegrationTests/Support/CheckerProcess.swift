@@ -15,80 +15,21 @@ struct CheckerProcess {
     }
 
     static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["BC_BINARY"] { return path }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/backup-checker").path
+        ProcessInfo.processInfo.environment["BC_BINARY"] ?? root + "/.build/debug/backup-checker"
     }
 
     /// Runs with exactly `environment` (plus PATH) in `directory`.
     static func run(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> Result {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the binary first (scripts/test does)")
-        var outPipe: [Int32] = [0, 0]
-        var errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw TestFailure("pipe failed") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        var env = environment
-        env["PATH"] = "/usr/bin:/bin"
-        // The shell changes directory and then becomes the checker (exec), so the pid and the
-        // resource usage are the checker's own.
-        let command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory?.path ?? ".", binary] + arguments
-        let argv = command.map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
-        close(outPipe[1])
-        close(errPipe[1])
-        guard spawned == 0 else {
-            close(outPipe[0])
-            close(errPipe[0])
-            throw TestFailure("posix_spawn failed: \(spawned)")
-        }
-        var peak = 0
-        let (out, err) = drain(outPipe[0], errPipe[0]) { peak = max(peak, highWaterMark(pid)) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exitStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self), maxRSSKiB: peak)
+        let result = try RunningChecker(arguments, environment: environment, directory: directory).wait()
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr, maxRSSKiB: result.maxRSSKiB)
     }
 
     /// VmHWM of a running process, in KiB; 0 once it is gone.
-    private static func highWaterMark(_ pid: pid_t) -> Int {
+    static func highWaterMark(_ pid: pid_t) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
-    }
-
-    /// Reads both pipes to their ends without letting either fill up.
-    private static func drain(_ first: Int32, _ second: Int32, sample: () -> Void) -> ([UInt8], [UInt8]) {
-        var outputs: [[UInt8]] = [[], []]
-        var open = [first, second]
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while open.contains(where: { $0 >= 0 }) {
-            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            sample()
-            guard poll(&fds, nfds_t(fds.count), 5) > 0 else { continue }
-            for index in 0..<2 where open[index] >= 0 && fds[index].revents != 0 {
-                let count = read(open[index], &buffer, buffer.count)
-                if count > 0 {
-                    outputs[index] += buffer[0..<count]
-                } else {
-                    close(open[index])
-                    open[index] = -1
-                }
-            }
-        }
-        return (outputs[0], outputs[1])
     }
 }
 
@@ -107,10 +48,14 @@ final class RunningChecker: @unchecked Sendable {
     private let lock = NSLock()
     private var out: [UInt8] = []
     private var err: [UInt8] = []
+    /// The highest VmHWM seen while draining, in KiB.
+    private var peak = 0
     private let drained = DispatchSemaphore(value: 0)
 
-    /// Spawns `wrapper + [binary] + arguments` with exactly `environment` (plus PATH).
-    init(_ arguments: [String], environment: [String: String], wrapper: [String] = []) throws {
+    /// Spawns `wrapper + [binary] + arguments` with exactly `environment` (plus PATH), in
+    /// `directory` when given (a shell changes to it and then becomes the checker, so the pid
+    /// and the memory watched are the checker's own).
+    init(_ arguments: [String], environment: [String: String], wrapper: [String] = [], directory: URL? = nil) throws {
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw TestFailure("pipe failed") }
@@ -122,7 +67,8 @@ final class RunningChecker: @unchecked Sendable {
         for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
         var env = environment
         env["PATH"] = "/usr/bin:/bin"
-        let command = wrapper + [CheckerProcess.binary] + arguments
+        var command = wrapper + [CheckerProcess.binary] + arguments
+        if let directory { command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path] + command }
         let argv = command.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -141,7 +87,11 @@ final class RunningChecker: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 65536)
             while open.contains(where: { $0 >= 0 }) {
                 var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-                guard poll(&fds, nfds_t(fds.count), -1) > 0 else { continue }
+                let sample = CheckerProcess.highWaterMark(self.pid)
+                lock.lock()
+                peak = max(peak, sample)
+                lock.unlock()
+                guard poll(&fds, nfds_t(fds.count), 5) > 0 else { continue }
                 for index in 0..<2 where open[index] >= 0 && fds[index].revents != 0 {
                     let count = read(open[index], &buffer, buffer.count)
                     if count > 0 {
@@ -171,14 +121,15 @@ final class RunningChecker: @unchecked Sendable {
         return text.split(separator: " ").first.flatMap { pid_t($0) }
     }
 
-    /// Waits for the end; the exit status (128 + signal when killed), stdout and stderr.
-    func wait() -> (status: Int32, stdout: String, stderr: String) {
+    /// Waits for the end; the exit status (128 + signal when killed), stdout, stderr and the
+    /// peak resident memory seen.
+    func wait() -> (status: Int32, stdout: String, stderr: String, maxRSSKiB: Int) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         drained.wait()
         lock.lock()
         defer { lock.unlock() }
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return (exit, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return (exit, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), peak)
     }
 }
