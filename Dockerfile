@@ -1,8 +1,8 @@
 # backup-checker: built with the official Swift image, run from scratch.
 #
-# The binary links the Swift standard library and OpenSSL statically, so the runtime image
-# holds only what it needs at run time, all taken from the build stage so that glibc matches:
-# the shared libraries ldd lists (glibc, libstdc++, libgcc_s), the CA bundle (to verify Zulip,
+# The binary links the Swift standard library, libstdc++ and OpenSSL statically, so the runtime
+# image holds only what it needs at run time, all taken from the build stage so that glibc
+# matches: the shared libraries ldd lists (glibc and libgcc_s), the CA bundle (to verify Zulip,
 # a heartbeat monitor and the database), the tz database (for `timezone`), passwd and group
 # entries for the non-root user 10001, an empty /tmp, the expected list, and the binary.
 # No shell, no package manager: debug with `docker run --rm IMAGE doctor` (see README.md).
@@ -19,11 +19,11 @@ COPY Package.swift ./
 COPY Sources ./Sources
 # The manifest declares the test targets, so their folders must exist for it to load.
 COPY Tests ./Tests
-# lld with packed relative relocations (DT_RELR, glibc 2.36+): the same binary, 1 MB smaller.
-RUN swift build -c release --static-swift-stdlib --product backup-checker \
-      -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
- && install -m 0755 "$(swift build -c release --show-bin-path)/backup-checker" /usr/local/bin/backup-checker \
- && strip /usr/local/bin/backup-checker
+# The one release build (static Swift runtime and libstdc++, lld, the hot functions laid out
+# together), as check-deploy and the benchmark build it; it leaves a stripped copy.
+COPY scripts/build-release scripts/link-order.txt ./scripts/
+RUN scripts/build-release \
+ && install -m 0755 .build-release/backup-checker.stripped /usr/local/bin/backup-checker
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN mkdir -p /rootfs/usr/local/bin /rootfs/etc/ssl/certs /rootfs/usr/share /rootfs/app \
  && install -d -m 1777 /rootfs/tmp \

@@ -47,18 +47,25 @@ INSERT INTO big SELECT seq, DATE '2024-10-18' - INTERVAL (seq % 365) DAY,
 
 
 def measure(command, env=None, codes=(0,)):
-    """(wall seconds, CPU seconds user+sys, peak RSS KiB) of one run of `command`. GNU time
-    forks the program itself, so its peak RSS is the program's own; the CPU time comes from
-    wait4 on time (its own share is a few hundred microseconds)."""
-    with tempfile.NamedTemporaryFile() as report:
+    """(wall seconds, CPU seconds user+sys, peak RSS KiB) of `command`, from two runs. The times
+    come from a run spawned directly, so they are the program's own (no wrapper's start-up in
+    them). The peak RSS comes from a run under GNU time: the peak wait4 reports for a child of
+    this Python would include the Python's own, since exec inherits it."""
+    def spawn(argv):
         start = time.perf_counter()
-        pid = os.posix_spawn("/usr/bin/time", ["/usr/bin/time", "-f", "%M %x", "-o", report.name] + command,
-                             env or ENV, file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)])
+        pid = os.posix_spawn(argv[0], argv, env or ENV,
+                             file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)])
         _, status, usage = os.wait4(pid, 0)
-        wall = time.perf_counter() - start
+        return time.perf_counter() - start, os.waitstatus_to_exitcode(status), usage
+
+    wall, code, usage = spawn(command)
+    if code not in codes:
+        raise SystemExit(f"bench: {' '.join(command[:3])} failed ({code})")
+    with tempfile.NamedTemporaryFile() as report:
+        spawn(["/usr/bin/time", "-f", "%M %x", "-o", report.name] + command)
         rss, code = open(report.name).read().split()[-2:]
     if int(code) not in codes:
-        raise SystemExit(f"bench: {' '.join(command[:3])} failed ({code})")
+        raise SystemExit(f"bench: {' '.join(command[:3])} failed under time ({code})")
     return wall, usage.ru_utime + usage.ru_stime, int(rss)
 
 

@@ -2,7 +2,7 @@ import COpenSSL
 import Glibc
 
 /// A TLS session through OpenSSL over a connected socket, with the socket's timeouts and
-/// deadline. No OpenSSL state exists until the first TLSStream is made.
+/// deadline. No OpenSSL state exists until the first TLSContext is made.
 public final class TLSStream: ByteStream {
     private let socket: Socket
     private var ssl: OpaquePointer?
@@ -28,10 +28,16 @@ public final class TLSStream: ByteStream {
     /// Runs the TLS handshake over `socket` (which this stream then owns), within the connect
     /// timeout and the socket's deadline. An untrusted certificate does not fail the handshake:
     /// `trust` says what verification found, and the caller decides before sending anything.
-    public init(over socket: Socket, configuration: TLSConfiguration, timeouts: Timeouts) throws(TransportError) {
+    public convenience init(over socket: Socket, configuration: TLSConfiguration, timeouts: Timeouts) throws(TransportError) {
+        try self.init(over: socket, context: TLSContext(configuration: configuration), timeouts: timeouts)
+    }
+
+    /// The same handshake from a context made beforehand (see `TLSContext`).
+    public init(over socket: Socket, context: TLSContext, timeouts: Timeouts) throws(TransportError) {
+        let configuration = context.configuration
         self.socket = socket
         self.timeouts = timeouts
-        ssl = try TLSStream.makeSession(configuration: configuration, socket: socket)
+        ssl = try TLSStream.makeSession(context: context, socket: socket)
         guard let ssl else { throw .tlsSetup("no session") }
 
         let step = TransportStep.tlsHandshake(socket.endpoint.description)
@@ -100,25 +106,11 @@ public final class TLSStream: ByteStream {
 
     // MARK: - Setting up
 
-    /// A client session for `configuration` over the socket, through the SIGPIPE-free BIO.
-    private static func makeSession(configuration: TLSConfiguration, socket: Socket) throws(TransportError) -> OpaquePointer {
-        guard let context = SSL_CTX_new(TLS_client_method()) else { throw .tlsSetup(lastError()) }
-        // The session keeps its own reference to the context.
-        defer { SSL_CTX_free(context) }
-        _ = bc_SSL_CTX_set_min_tls12(context)
-        bc_SSL_CTX_ignore_unexpected_eof(context)
-        SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        if configuration.verify {
-            if let caFile = configuration.caFile {
-                guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
-                    throw .caFile(path: caFile, reason: lastError())
-                }
-            } else {
-                SSL_CTX_set_default_verify_paths(context)
-                ERR_clear_error()
-            }
-        }
-        guard let ssl = SSL_new(context) else { throw .tlsSetup(lastError()) }
+    /// A client session from `context` over the socket, through the SIGPIPE-free BIO.
+    private static func makeSession(context: TLSContext, socket: Socket) throws(TransportError) -> OpaquePointer {
+        let configuration = context.configuration
+        // The session takes its own reference to the context.
+        guard let ssl = SSL_new(context.pointer) else { throw .tlsSetup(lastError()) }
         if let name = configuration.serverName, !name.isEmpty {
             if Endpoint.isIPAddress(name) {
                 X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), name)

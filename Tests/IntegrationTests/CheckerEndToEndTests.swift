@@ -7,22 +7,19 @@ import TestSupport
 @Suite("Checker against MariaDB", .serialized)
 struct CheckerEndToEndTests {
     let setup: CheckerSetup
-    var server: TestServer { setup.server }
-    var database: ScratchDatabase { setup.database }
-    var directory: TemporaryDirectory { setup.directory }
 
     init() throws {
         setup = try CheckerSetup(list: "# daily\nmail.example.test\nweb.example.test\n\n")
     }
 
     func environment(password: String? = nil, database name: String? = nil) -> [String: String] {
-        setup.environment(["db_password": password ?? server.password, "database": name ?? database.name])
+        setup.environment(["db_password": password ?? setup.server.password, "database": name ?? setup.database.name])
     }
 
     @Test("exit 0 and the a-ok message when every expected target succeeded today")
     func allDone() throws {
         let today = try #require(TimeZone.utc.day(at: Int64(Date().timeIntervalSince1970))).description
-        try database.insert([
+        try setup.database.insert([
             (today, "mail.example.test", "01:01:00", "01:02:32", "success"),
             (today, "web.example.test", "01:10:00", nil, "failed"),
             (today, "web.example.test", "01:20:00", "01:25:00", "success"),
@@ -42,8 +39,8 @@ struct CheckerEndToEndTests {
 
     @Test("exit 1 with the seed's mismatch lines when one target is missing and one failed")
     func mismatch() throws {
-        try directory.write("expected-backups", "mail.example.test\nweb.example.test\ndb.example.test\n")
-        try database.insert([
+        try setup.directory.write("expected-backups", "mail.example.test\nweb.example.test\ndb.example.test\n")
+        try setup.database.insert([
             ("2024-10-18", "mail.example.test", "01:01:00", "01:02:32", "success"),
             ("2024-10-18", "db.example.test", "02:00:00", nil, "failed"),
         ])
@@ -74,7 +71,7 @@ struct CheckerEndToEndTests {
         let result = try CheckerProcess.run(["--dry-run", "--date", "2024-10-18"], environment: environment(password: secret))
         #expect(result.status == 3)
         #expect(result.stdout.hasPrefix("something went wrong\n"))
-        #expect(result.stdout.contains("ERROR 1045 (28000): Access denied for user '\(server.user)'"))
+        #expect(result.stdout.contains("ERROR 1045 (28000): Access denied for user '\(setup.server.user)'"))
         #expect(!result.stdout.contains(secret))
         #expect(!result.stderr.contains(secret))
     }
@@ -86,23 +83,23 @@ struct CheckerEndToEndTests {
         #expect(result.status == 3)
         #expect(result.stdout.contains("ERROR 1044 (42000)") || result.stdout.contains("ERROR 1049 (42000)"))
         #expect(result.stdout.contains("no_such_db_4711"))
-        #expect(!result.stdout.contains(server.password))
+        #expect(!result.stdout.contains(setup.server.password))
     }
 
     @Test("exit 2 on a configuration error, naming every missing variable")
     func configurationError() throws {
-        let result = try CheckerProcess.run(["--dry-run"], environment: ["db_host": "127.0.0.1"], directory: directory.url)
+        let result = try CheckerProcess.run(["--dry-run"], environment: ["db_host": "127.0.0.1"], directory: setup.directory.url)
         #expect(result.status == 2)
         #expect(result.stderr.contains("missing db_username, db_password, database"))
     }
 
     @Test("settings are read from a .env file given with --env-file")
     func envFile() throws {
-        try database.insert([("2024-10-18", "mail.example.test", "01:00:00", "01:00:05", "success"),
+        try setup.database.insert([("2024-10-18", "mail.example.test", "01:00:00", "01:00:05", "success"),
                              ("2024-10-18", "web.example.test", "01:00:00", "01:00:05", "success")])
         var lines = environment().map { "\($0.key)='\($0.value)'" }.sorted()
         lines.insert("# written like the seed's pipeline", at: 0)
-        let path = try directory.write("settings.env", lines.joined(separator: "\n") + "\n")
+        let path = try setup.directory.write("settings.env", lines.joined(separator: "\n") + "\n")
         let result = try CheckerProcess.run(["--dry-run", "--env-file", path, "--date", "2024-10-18"], environment: [:])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("everything is a-ok\ndate: 2024-10-18 (UTC)\n"))

@@ -10,9 +10,6 @@ import TestSupport
 @Suite("Monitoring", .serialized)
 struct MonitoringTests {
     let setup: CheckerSetup
-    var server: TestServer { setup.server }
-    var database: ScratchDatabase { setup.database }
-    var directory: TemporaryDirectory { setup.directory }
     let zulip: FakeZulip
 
     init() throws {
@@ -43,7 +40,7 @@ struct MonitoringTests {
 
     @Test("the textfile is valid exposition text, written atomically, with each target's series")
     func textfile() throws {
-        let file = directory.url.appendingPathComponent("backup_checker.prom").path
+        let file = setup.directory.url.appendingPathComponent("backup_checker.prom").path
         let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["metrics_file": file]))
         #expect(result.status == 1, "\(result.stderr)")
         let text = try String(contentsOfFile: file, encoding: .utf8)
@@ -58,22 +55,22 @@ struct MonitoringTests {
         #expect(text.contains("backup_checker_target_last_success_timestamp_seconds{target=\"cold.example.test\"} 1729203300\n"))
         #expect(text.contains("backup_checker_target_duration_seconds{target=\"mail.example.test\"} 1200\n"))
         #expect(!text.contains("duration_seconds{target=\"web.example.test\"}"))
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).sorted()
         #expect(names == ["backup_checker.prom", "expected-backups"])
     }
 
     @Test("a metrics file that cannot be written is logged, leaves nothing behind and changes no exit code")
     func unwritableTextfile() throws {
-        let folder = directory.url.appendingPathComponent("read-only")
+        let folder = setup.directory.url.appendingPathComponent("read-only")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: folder.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path) }
         // As root the folder's mode would not stop the write: use a path under a regular file.
-        let impossible = directory.url.appendingPathComponent("expected-backups/metrics.prom").path
+        let impossible = setup.directory.url.appendingPathComponent("expected-backups/metrics.prom").path
         let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["metrics_file": impossible]))
         #expect(result.status == 1)
         #expect(result.stderr.contains("metrics: cannot write the metrics file \(impossible)"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["expected-backups", "read-only"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).sorted() == ["expected-backups", "read-only"])
     }
 
     @Test("the Pushgateway gets the same text under job and instance; PUT replaces the group; instances stay apart")
@@ -83,7 +80,7 @@ struct MonitoringTests {
         let two = "db/\(UInt32.random(in: 0..<UInt32.max)) with space"
         #expect(try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(
             ["pushgateway_url": gateway, "metrics_instance": one])).status == 1)
-        try directory.write("expected-backups", "mail.example.test\n")
+        try setup.directory.write("expected-backups", "mail.example.test\n")
         #expect(try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(
             ["pushgateway_url": gateway, "metrics_instance": two])).status == 0)
         let client = HTTPClient(site: try #require(SiteURL(gateway)), timeout: 5)
@@ -108,7 +105,7 @@ struct MonitoringTests {
         let gateway = try Self.pushgateway
         let instance = "db-error-\(UInt32.random(in: 0..<UInt32.max))"
         let monitor = try FakeHealthchecks()
-        let file = directory.url.appendingPathComponent("m.prom").path
+        let file = setup.directory.url.appendingPathComponent("m.prom").path
         let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
             "db_password": "wrong-Password-77", "metrics_file": file, "pushgateway_url": gateway,
             "metrics_instance": instance, "heartbeat_url": monitor.pingURL,
@@ -135,7 +132,7 @@ struct MonitoringTests {
 
     @Test("a failed delivery is exit 4 in the metrics and the heartbeat; a failing heartbeat changes nothing")
     func deliveryFailure() throws {
-        let file = directory.url.appendingPathComponent("m.prom").path
+        let file = setup.directory.url.appendingPathComponent("m.prom").path
         let monitor = try FakeHealthchecks()
         let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
             "zulip_bot_api_key": "wrong-key", "metrics_file": file, "heartbeat_url": monitor.pingURL,
@@ -157,14 +154,14 @@ struct MonitoringTests {
         let monitor = try FakeHealthchecks()
         let result = try CheckerProcess.run(["doctor", "--date", "2024-10-18"], environment: environment([
             "heartbeat_url": monitor.pingURL, "pushgateway_url": gateway, "metrics_instance": "doctor",
-            "metrics_file": directory.url.appendingPathComponent("m.prom").path,
+            "metrics_file": setup.directory.url.appendingPathComponent("m.prom").path,
         ]))
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("heartbeat: \(monitor.url)/… reachable (no ping sent)"))
         #expect(result.stdout.contains("pushgateway: \(gateway) ready; metrics go to /metrics/job/backup_checker/instance/doctor"))
-        #expect(result.stdout.contains("metrics file: \(directory.path)/m.prom (its folder is writable)"))
+        #expect(result.stdout.contains("metrics file: \(setup.directory.path)/m.prom (its folder is writable)"))
         #expect(monitor.requests.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("m.prom").path))
+        #expect(!FileManager.default.fileExists(atPath: setup.directory.url.appendingPathComponent("m.prom").path))
         #expect(zulip.posted.isEmpty)
     }
 

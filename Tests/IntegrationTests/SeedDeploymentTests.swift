@@ -10,9 +10,6 @@ import MySQLWire
 @Suite("The seed's deployment", .serialized)
 struct SeedDeploymentTests {
     let setup: CheckerSetup
-    var server: TestServer { setup.server }
-    var database: ScratchDatabase { setup.database }
-    var directory: TemporaryDirectory { setup.directory }
     let zulip: FakeZulip
 
     init() throws {
@@ -22,17 +19,17 @@ struct SeedDeploymentTests {
 
     func writeEnv(password: String? = nil, apiKey: String = FakeZulip.apiKey) throws {
         let variables = [
-            ("db_host", server.host), ("db_port", String(server.port)), ("db_username", server.user),
-            ("db_password", password ?? server.password), ("database", database.name),
+            ("db_host", setup.server.host), ("db_port", String(setup.server.port)), ("db_username", setup.server.user),
+            ("db_password", password ?? setup.server.password), ("database", setup.database.name),
             ("zulip_bot_name", "backup"), ("zulip_bot_api_key", apiKey), ("zulip_organization", "zulip.example.org"),
             ("zulip_stream", "ops"), ("zulip_topic", "daily backups"), ("zulip_site", zulip.site),
         ]
         // What `echo 'name=value' >> .env` leaves: unquoted lines, one per variable.
-        try directory.write(".env", variables.map { "\($0.0)=\($0.1)\n" }.joined())
+        try setup.directory.write(".env", variables.map { "\($0.0)=\($0.1)\n" }.joined())
     }
 
     func run(_ arguments: [String] = ["--date", "2024-10-18"]) throws -> CheckerProcess.Result {
-        try CheckerProcess.run(arguments, environment: ["TZ": "UTC"], directory: directory.url)
+        try CheckerProcess.run(arguments, environment: ["TZ": "UTC"], directory: setup.directory.url)
     }
 
     static let table = """
@@ -46,7 +43,7 @@ struct SeedDeploymentTests {
     @Test("exit 0: everything is a-ok, posted byte for byte")
     func allDone() throws {
         try writeEnv()
-        try database.insert([
+        try setup.database.insert([
             ("2024-10-18", "mail.example.test", "01:01:00", "01:02:32", "success"),
             ("2024-10-18", "web.example.test", "01:10:00", nil, "failed"),
             ("2024-10-18", "web.example.test", "01:20:00", "01:21:00", "success"),
@@ -66,7 +63,7 @@ struct SeedDeploymentTests {
     @Test("exit 1: the seed's mismatch lines, posted byte for byte")
     func mismatch() throws {
         try writeEnv()
-        try database.insert([
+        try setup.database.insert([
             ("2024-10-18", "mail.example.test", "01:01:00", "01:02:32", "success"),
             ("2024-10-18", "web.example.test", "01:10:00", nil, "failed"),
         ])
@@ -91,7 +88,7 @@ struct SeedDeploymentTests {
         try writeEnv(password: secret)
         let result = try run()
         #expect(result.status == 3)
-        let message = "something went wrong\ndatabase error: ERROR 1045 (28000): Access denied for user '\(server.user)'@'127.0.0.1' (using password: YES)"
+        let message = "something went wrong\ndatabase error: ERROR 1045 (28000): Access denied for user '\(setup.server.user)'@'127.0.0.1' (using password: YES)"
         #expect(result.stdout == message + "\n")
         #expect(zulip.requests.first?.form["content"] == "```\n" + message + "\n```")
         for text in [result.stdout, result.stderr] + zulip.requests.map({ String(decoding: $0.body, as: UTF8.self) }) {
@@ -104,7 +101,7 @@ struct SeedDeploymentTests {
     func deliveryFailure() throws {
         let key = "Seed-Wrong-Key-31337"
         try writeEnv(apiKey: key)
-        try database.insert([("2024-10-18", "mail.example.test", "01:01:00", "01:02:32", "success")])
+        try setup.database.insert([("2024-10-18", "mail.example.test", "01:01:00", "01:02:32", "success")])
         let result = try run()
         #expect(result.status == 4)
         #expect(result.stdout.hasPrefix("something went wrong\ndate: 2024-10-18 (UTC)\n"))
@@ -116,7 +113,7 @@ struct SeedDeploymentTests {
     @Test("--format json gives one document with every verdict and its rows")
     func json() throws {
         try writeEnv()
-        try database.insert([("2024-10-18", "web.example.test", "01:10:00", nil, "failed")])
+        try setup.database.insert([("2024-10-18", "web.example.test", "01:10:00", nil, "failed")])
         let result = try run(["--date", "2024-10-18", "--format", "json", "--dry-run"])
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

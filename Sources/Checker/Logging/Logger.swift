@@ -2,12 +2,24 @@ import Glibc
 import MySQLWire
 
 /// How much the tool says on stderr.
-public enum LogLevel: Int, Comparable, Sendable, CaseIterable {
+public enum LogLevel: Int, Comparable, Sendable, CaseIterable, CustomStringConvertible {
     case trace, debug, info, warning, error
 
     public init?(name: String) {
-        guard let level = LogLevel.allCases.first(where: { "\($0)" == name.lowercased() }) else { return nil }
+        guard let level = LogLevel.allCases.first(where: { $0.description == name.lowercased() }) else { return nil }
         self = level
+    }
+
+    /// The name as settings spell it and log lines show it (written out, so that no line
+    /// needs the runtime's reflection).
+    public var description: String {
+        switch self {
+        case .trace: "trace"
+        case .debug: "debug"
+        case .info: "info"
+        case .warning: "warning"
+        case .error: "error"
+        }
     }
 
     public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }

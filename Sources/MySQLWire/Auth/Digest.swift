@@ -1,4 +1,5 @@
 import COpenSSL
+import Transport
 
 /// Message digests through OpenSSL's EVP interface. A failure inside OpenSSL is thrown, never
 /// turned into an empty hash that would surface later as a misleading "access denied".
@@ -8,6 +9,7 @@ enum Digest {
     static func sha512(_ parts: [UInt8]...) throws(MySQLError) -> [UInt8] { try hash(EVP_sha512(), "SHA-512", parts) }
 
     static func hash(_ type: OpaquePointer?, _ name: String, _ parts: [[UInt8]]) throws(MySQLError) -> [UInt8] {
+        CryptoLibrary.start()
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         guard let context = EVP_MD_CTX_new() else { throw .crypto("\(name): no digest context") }

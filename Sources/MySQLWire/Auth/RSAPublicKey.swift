@@ -23,6 +23,7 @@ struct RSAPublicKey {
     }
 
     func encrypt(_ plain: [UInt8]) throws(MySQLError) -> [UInt8] {
+        CryptoLibrary.start()
         let key: OpaquePointer? = pem.withUnsafeBytes { raw in
             guard let bio = BIO_new_mem_buf(raw.baseAddress, Int32(raw.count)) else { return nil }
             defer { BIO_free(bio) }

@@ -17,15 +17,26 @@ struct TLSNegotiation {
     let serverOffersTLS: Bool
     let configuration: TLSConfiguration
 
+    /// Whether TLS can come into play before the greeting says: never over a unix socket (it
+    /// never leaves the host; TLS would add nothing) nor with `disabled`.
+    static func mayUseTLS(_ options: ConnectionOptions) -> Bool {
+        !options.endpoint.isUnixSocket && options.tlsMode != .disabled
+    }
+
+    /// The TLS settings `options` ask for: their CA file (or the default one) when verifying,
+    /// and the host name to send and check.
+    static func configuration(for options: ConnectionOptions) -> TLSConfiguration {
+        var host: String?
+        if case let .tcp(name, _) = options.endpoint { host = name }
+        return TLSConfiguration(caFile: options.tlsCAFile ?? options.tlsDefaultCAFile, serverName: options.tlsServerName ?? host,
+                                verify: options.tlsMode.verifies)
+    }
+
     init(options: ConnectionOptions, greeting: HandshakeV10) throws(MySQLError) {
         mode = options.tlsMode
         serverOffersTLS = greeting.capabilities.contains(.ssl)
-        var host: String?
-        if case let .tcp(name, _) = options.endpoint { host = name }
-        configuration = TLSConfiguration(caFile: options.tlsCAFile ?? options.tlsDefaultCAFile, serverName: options.tlsServerName ?? host,
-                                         verify: options.tlsMode.verifies)
-        if options.endpoint.isUnixSocket || mode == .disabled {
-            // A unix socket never leaves the host; TLS would add nothing.
+        configuration = TLSNegotiation.configuration(for: options)
+        if !TLSNegotiation.mayUseTLS(options) {
             useTLS = false
         } else if serverOffersTLS {
             // Also for `preferred`: once offered, TLS is used or the connection fails.
