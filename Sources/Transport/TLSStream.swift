@@ -28,16 +28,18 @@ public final class TLSStream: ByteStream {
     /// Runs the TLS handshake over `socket` (which this stream then owns), within the connect
     /// timeout and the socket's deadline. An untrusted certificate does not fail the handshake:
     /// `trust` says what verification found, and the caller decides before sending anything.
+    /// The context is the process's shared one for the configuration's trust settings.
     public convenience init(over socket: Socket, configuration: TLSConfiguration, timeouts: Timeouts) throws(TransportError) {
-        try self.init(over: socket, context: TLSContext(configuration: configuration), timeouts: timeouts)
+        try self.init(over: socket, context: TLSContext.shared(for: configuration), serverName: configuration.serverName,
+                      timeouts: timeouts)
     }
 
-    /// The same handshake from a context made beforehand (see `TLSContext`).
-    public init(over socket: Socket, context: TLSContext, timeouts: Timeouts) throws(TransportError) {
-        let configuration = context.configuration
+    /// The same handshake from a context obtained beforehand (see `TLSContext`); `serverName`
+    /// is sent as SNI and checked against the certificate (a DNS name or an IP address).
+    public init(over socket: Socket, context: TLSContext, serverName: String?, timeouts: Timeouts) throws(TransportError) {
         self.socket = socket
         self.timeouts = timeouts
-        ssl = try TLSStream.makeSession(context: context, socket: socket)
+        ssl = try TLSStream.makeSession(context: context, serverName: serverName, socket: socket)
         guard let ssl else { throw .tlsSetup("no session") }
 
         let step = TransportStep.tlsHandshake(socket.endpoint.description)
@@ -54,7 +56,7 @@ public final class TLSStream: ByteStream {
             }
         }
 
-        trust = TLSStream.trust(ssl, configuration: configuration)
+        trust = TLSStream.trust(ssl, verify: context.verify, serverName: serverName)
         peerCertificate = TLSStream.peerCertificate(ssl)
         protocolVersion = String(cString: SSL_get_version(ssl))
         cipher = SSL_get_current_cipher(ssl).map { String(cString: SSL_CIPHER_get_name($0)) } ?? "unknown"
@@ -107,11 +109,10 @@ public final class TLSStream: ByteStream {
     // MARK: - Setting up
 
     /// A client session from `context` over the socket, through the SIGPIPE-free BIO.
-    private static func makeSession(context: TLSContext, socket: Socket) throws(TransportError) -> OpaquePointer {
-        let configuration = context.configuration
+    private static func makeSession(context: TLSContext, serverName: String?, socket: Socket) throws(TransportError) -> OpaquePointer {
         // The session takes its own reference to the context.
         guard let ssl = SSL_new(context.pointer) else { throw .tlsSetup(lastError()) }
-        if let name = configuration.serverName, !name.isEmpty {
+        if let name = serverName, !name.isEmpty {
             if Endpoint.isIPAddress(name) {
                 X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), name)
             } else {
@@ -127,13 +128,13 @@ public final class TLSStream: ByteStream {
         return ssl
     }
 
-    private static func trust(_ ssl: OpaquePointer, configuration: TLSConfiguration) -> CertificateTrust {
-        guard configuration.verify else { return .notVerified }
+    private static func trust(_ ssl: OpaquePointer, verify: Bool, serverName: String?) -> CertificateTrust {
+        guard verify else { return .notVerified }
         let result = SSL_get_verify_result(ssl)
         if result == X509_V_OK { return .trusted }
         if SSL_get0_peer_certificate(ssl) == nil { return .untrusted("the server sent no certificate") }
         if result == X509_V_ERR_HOSTNAME_MISMATCH || result == X509_V_ERR_IP_ADDRESS_MISMATCH {
-            return .wrongName("the certificate is not for \(configuration.serverName ?? "")")
+            return .wrongName("the certificate is not for \(serverName ?? "")")
         }
         return .untrusted(String(cString: X509_verify_cert_error_string(result)))
     }

@@ -25,14 +25,12 @@ struct Login {
         let channel = PacketChannel(stream: socket, maxPayload: options.maxPayload)
         channel.trace = options.trace
         do throws(MySQLError) {
-            // The TLS context is made while the server composes its greeting, a few hundred
-            // microseconds away: at about a millisecond it is the costliest local step of a
-            // login. Wasted only when `preferred` meets a server without TLS.
-            let context: TLSContext?
-            do throws(TransportError) {
-                context = TLSNegotiation.mayUseTLS(options) ? try TLSContext(configuration: TLSNegotiation.configuration(for: options)) : nil
-            } catch {
-                throw .transport(error)
+            // The shared TLS context is made while the server composes its greeting, a few
+            // hundred microseconds away: it is the costliest local step of a login. Wasted only
+            // when `preferred` meets a server without TLS.
+            let configuration = TLSNegotiation.configuration(for: options)
+            if TLSNegotiation.mayUseTLS(options) {
+                do { _ = try TLSContext.shared(for: configuration) } catch { throw .transport(error) }
             }
             let greeting = try HandshakeV10(decoding: channel.readPayload())
             guard greeting.capabilities.contains(.protocol41), greeting.capabilities.contains(.secureConnection) else {
@@ -52,9 +50,7 @@ struct Login {
                 try channel.writePayload(request.bytes, kind: "SSLRequest")
                 let stream: TLSStream
                 do throws(TransportError) {
-                    let ready: TLSContext
-                    if let context { ready = context } else { ready = try TLSContext(configuration: negotiation.configuration) }
-                    stream = try TLSStream(over: socket, context: ready, timeouts: options.timeouts)
+                    stream = try TLSStream(over: socket, configuration: configuration, timeouts: options.timeouts)
                 } catch {
                     throw .transport(error)
                 }

@@ -15,7 +15,6 @@ struct TLSNegotiation {
     let mode: TLSMode
     let useTLS: Bool
     let serverOffersTLS: Bool
-    let configuration: TLSConfiguration
 
     /// Whether TLS can come into play before the greeting says: never over a unix socket (it
     /// never leaves the host; TLS would add nothing) nor with `disabled`.
@@ -35,7 +34,6 @@ struct TLSNegotiation {
     init(options: ConnectionOptions, greeting: HandshakeV10) throws(MySQLError) {
         mode = options.tlsMode
         serverOffersTLS = greeting.capabilities.contains(.ssl)
-        configuration = TLSNegotiation.configuration(for: options)
         if !TLSNegotiation.mayUseTLS(options) {
             useTLS = false
         } else if serverOffersTLS {
