@@ -86,6 +86,17 @@ def interleaved_medians(runs, commands, env=None):
     return [tuple(statistics.median(values) for values in zip(*runs_of_one)) for runs_of_one in results]
 
 
+def start_zulip(work, name, *options):
+    """The Zulip-like server of scripts/zulip-stand-in, and its port."""
+    port_file = os.path.join(work, name + ".port")
+    process = subprocess.Popen([os.path.join(ROOT, "scripts", "zulip-stand-in"), port_file,
+                                os.path.join(work, name + ".log"), *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not os.path.exists(port_file):
+        time.sleep(0.05)
+    return process, open(port_file).read()
+
+
 def main():
     runs = int(os.environ.get("BENCH_RUNS", "5"))
     prepare()
@@ -154,11 +165,15 @@ def main():
     # 3. The whole check.
     print("bench: the whole check", file=sys.stderr)
     work = tempfile.mkdtemp(prefix="bench-zulip-")
-    zulip = subprocess.Popen([os.path.join(ROOT, "scripts", "zulip-stand-in"), os.path.join(work, "port"),
-                              os.path.join(work, "log")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while not os.path.exists(os.path.join(work, "port")):
-        time.sleep(0.05)
-    zulip_port = open(os.path.join(work, "port")).read()
+    zulip, zulip_port = start_zulip(work, "http")
+    # The same server over https with the test server's certificate, trusted through the
+    # system's CA bundle with the test CA added, as a site like zulipchat.com is trusted.
+    tls = os.path.dirname(ENV["BC_TEST_DB_TLS_CA"])
+    zulip_tls, zulip_tls_port = start_zulip(work, "https", "--tls", os.path.join(tls, "server.pem"),
+                                            os.path.join(tls, "server-key.pem"))
+    bundle = os.path.join(work, "ca-bundle.pem")
+    with open(bundle, "w") as handle:
+        handle.write(open("/etc/ssl/certs/ca-certificates.crt").read() + open(ENV["BC_TEST_DB_TLS_CA"]).read())
     sql("""DELETE FROM list WHERE date = '2024-10-18';
 INSERT INTO list (date, target, start_time, end_time, status) VALUES
  ('2024-10-18', 'mail.example.test', '01:01:00', '01:02:32', 'success'),
@@ -179,10 +194,15 @@ INSERT INTO list (date, target, start_time, end_time, status) VALUES
     # encrypts; the seed's connector, with its defaults, does not. Both find every target
     # done and exit 0.
     # The last: the same without TLS, as the seed's connector runs, for what TLS costs a run.
-    swift_check, python_check, plain_check = interleaved_medians(runs, [
+    # Then both posting over https, each verifying with the same bundle.
+    https = dict(settings, zulip_site=f"https://127.0.0.1:{zulip_tls_port}", SSL_CERT_FILE=bundle,
+                 REQUESTS_CA_BUNDLE=bundle)
+    swift_check, python_check, plain_check, swift_https, python_https = interleaved_medians(runs, [
         ([CHECKER, "--date", "2024-10-18"], settings),
         ([PYTHON, os.path.join(ROOT, "bench", "seed_original.py")], settings),
         ([CHECKER, "--date", "2024-10-18"], dict(settings, db_tls="disabled")),
+        ([CHECKER, "--date", "2024-10-18"], https),
+        ([PYTHON, os.path.join(ROOT, "bench", "seed_original.py")], https),
     ])
     version = median_of(runs * 4, [CHECKER, "--version"])
     true = median_of(runs * 4, ["/bin/true"])
@@ -200,6 +220,11 @@ INSERT INTO list (date, target, start_time, end_time, status) VALUES
     row("backup-checker with `db_tls=disabled` (no TLS, as the seed)", f"{plain_check[0] * 1e3:.1f} ms",
         f"{plain_check[2] / 1024:.1f} MiB")
     row("its ratio", f"{python_check[0] / plain_check[0]:.1f}× faster", f"{plain_check[2] / python_check[2]:.2f} of it")
+    row("backup-checker posting over https (the system's CA bundle + the test CA)", f"{swift_https[0] * 1e3:.1f} ms",
+        f"{swift_https[2] / 1024:.1f} MiB")
+    row("the seed's Python posting over https (the same bundle)", f"{python_https[0] * 1e3:.1f} ms",
+        f"{python_https[2] / 1024:.1f} MiB")
+    row("their ratio", f"{python_https[0] / swift_https[0]:.1f}× faster", f"{swift_https[2] / python_https[2]:.2f} of it")
     row("`backup-checker --version` (start-up alone)", f"{version[0] * 1e3:.2f} ms", f"{version[2] / 1024:.1f} MiB")
     row("`/bin/true`", f"{true[0] * 1e3:.2f} ms", f"{true[2] / 1024:.1f} MiB")
     lines.append("")
@@ -236,6 +261,7 @@ INSERT INTO list (date, target, start_time, end_time, status) VALUES
     goals.append(("memory flat as history grows (366 days ≤ 35 days + 2 MiB)", flat[1] <= flat[0] + 2048,
                   f"{flat[0] / 1024:.1f} → {flat[1] / 1024:.1f} MiB"))
     zulip.terminate()
+    zulip_tls.terminate()
 
     # 5. Size.
     size = os.path.getsize(CHECKER)

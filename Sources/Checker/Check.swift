@@ -52,10 +52,11 @@ public struct Check {
         }
         // Printed (and on stdout unbuffered) before delivery, so that a failed or killed
         // delivery still leaves the report in the pipeline's log.
-        output(format == .json ? JSONReport.render(outcome) : outcome.message)
+        let message = outcome.message
+        output(format == .json ? JSONReport.render(outcome) : message)
 
         var status = outcome.status
-        if let notifier, let failure = deliver(outcome, to: notifier) {
+        if let notifier, let failure = deliver(outcome, message: message, to: notifier) {
             logger.error(CheckerError.delivery(failure).description)
             logger.info("hint: \(Hints.hint(for: failure, service: .zulip))")
             status = .delivery  // nobody was told: that outranks what there was to tell
@@ -64,7 +65,7 @@ public struct Check {
         for publisher in metrics {
             do throws(PublishError) { try publisher.publish(text) } catch { logger.error("metrics: \(error)") }
         }
-        attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: outcome.message) }
+        attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: message) }
         return status
     }
 
@@ -76,9 +77,7 @@ public struct Check {
         }
         let list = try ExpectedList(path: settings.expectedPath)
         if let warning = list.duplicateWarning { logger.warning("\(settings.expectedPath): \(warning)") }
-        if let longest = list.longestEvery, longest.days > settings.historyDays {
-            throw .historyTooShort(days: settings.historyDays, needed: longest.days, target: longest.target)
-        }
+        try list.requireHistory(days: settings.historyDays)
         logger.debug("checking \(day) (\(settings.zone.name)) against \(list.entries.count) listed target(s)")
         defer { source.close() }
         do throws(CheckerError) {
@@ -95,12 +94,14 @@ public struct Check {
         }
     }
 
-    /// Posts the message, in as many fenced parts as the service's limit needs; the first
-    /// failure ends the delivery.
-    private func deliver(_ outcome: CheckOutcome, to notifier: Notifier) -> DeliveryError? {
-        let whole = ZulipMessages.fenced(outcome.message)
-        let contents = outcome.zulipContents(limit: notifier.messageLimit(forLength: whole.unicodeScalars.count))
-        if contents.count > 1 || contents.first != whole {
+    /// Posts `message` (the outcome's), fenced, or when it is longer than the service keeps, in
+    /// as many shortened parts as the limit needs; the first failure ends the delivery.
+    private func deliver(_ outcome: CheckOutcome, message: String, to notifier: Notifier) -> DeliveryError? {
+        let whole = ZulipMessages.fenced(message)
+        let length = ZulipMessages.length(whole)
+        let limit = notifier.messageLimit(forLength: length)
+        let contents = length <= limit ? [whole] : outcome.zulipContents(limit: limit)
+        if contents != [whole] {
             logger.info("the message is longer than Zulip keeps; posting it as \(contents.count) shortened message(s)")
         }
         for content in contents {

@@ -12,14 +12,24 @@ extension Check {
                           notifier: nil, logger: logger)
         guard !dryRun else { return check }
         check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry) }
-        check.monitor = settings.heartbeat.map {
-            HeartbeatClient(url: $0, caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: retry)
-        }
+        check.monitor = settings.heartbeatClient(retry: retry)
         if let path = settings.metrics.file { check.metrics.append(MetricsFile(path: path, processID: processID)) }
-        if let url = settings.metrics.pushgateway {
-            check.metrics.append(PushgatewayClient(url: url, job: "backup_checker", instance: settings.metrics.instance,
-                                                   caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: retry))
-        }
+        if let pushgateway = settings.pushgatewayClient(retry: retry) { check.metrics.append(pushgateway) }
         return check
+    }
+}
+
+extension Settings {
+    /// The client for heartbeat_url, or nil; the check and doctor use the same one.
+    func heartbeatClient(retry: RetryPolicy) -> HeartbeatClient? {
+        heartbeat.map { HeartbeatClient(url: $0, caFile: systemCAFile, timeout: httpTimeout, retry: retry) }
+    }
+
+    /// The client for pushgateway_url (job `backup_checker`, metrics_instance), or nil.
+    func pushgatewayClient(retry: RetryPolicy) -> PushgatewayClient? {
+        metrics.pushgateway.map {
+            PushgatewayClient(url: $0, job: "backup_checker", instance: metrics.instance, caFile: systemCAFile,
+                              timeout: httpTimeout, retry: retry)
+        }
     }
 }

@@ -69,8 +69,10 @@ public struct Doctor {
             output("  \(entry.target)\(padding)  \(entry.schedule)\(dueMark)")
         }
         if let warning = list.duplicateWarning { output("  note: \(warning)") }
-        if let longest = list.longestEvery, longest.days > check.historyDays {
-            output("  fix: \(ConfigurationError.historyTooShort(days: check.historyDays, needed: longest.days, target: longest.target))")
+        do throws(ConfigurationError) {
+            try list.requireHistory(days: check.historyDays)
+        } catch {
+            output("  fix: \(error)")
             return false
         }
         return true
@@ -95,10 +97,10 @@ public struct Doctor {
         }
         do {
             let columns = try connection.query("SHOW COLUMNS FROM `\(settings.table)`").rows.map { row in
-                "\(((try? row.string(0)) ?? nil) ?? "?") \(((try? row.string(1)) ?? nil) ?? "?")"
+                (name: ((try? row.string(0)) ?? nil) ?? "?", type: ((try? row.string(1)) ?? nil) ?? "?")
             }
-            output("  table `\(settings.table)`: \(columns.joined(separator: ", "))")
-            let names = Set(columns.map { String($0.prefix { $0 != " " }) })
+            output("  table `\(settings.table)`: \(columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))")
+            let names = Set(columns.map(\.name))
             let missing = ["date", "target", "status", "start_time", "end_time"].filter { !names.contains($0) }
             if !missing.isEmpty {
                 output("  fix: \(Hints.hint(for: DatabaseError.missingColumn(table: settings.table, column: missing.joined(separator: ", "))))")
@@ -151,27 +153,25 @@ public struct Doctor {
                 fine = false
             }
         }
-        if let url = settings.heartbeat {
-            let client = HeartbeatClient(url: url, caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: once)
+        if let client = settings.heartbeatClient(retry: once) {
             check("heartbeat", .heartbeat) { () throws(DeliveryError) in
                 try client.probe()
-                return "\(url.origin)/… reachable (no ping sent)"
+                return "\(client.url.origin)/… reachable (no ping sent)"
             }
         }
-        if let url = settings.metrics.pushgateway {
-            let client = PushgatewayClient(url: url, job: "backup_checker", instance: settings.metrics.instance,
-                                           caFile: settings.systemCAFile, timeout: settings.httpTimeout, retry: once)
+        if let client = settings.pushgatewayClient(retry: once) {
             check("pushgateway", .pushgateway) { () throws(DeliveryError) in
                 try client.ready()
-                return "\(url) ready; metrics go to \(client.groupPath)"
+                return "\(client.url) ready; metrics go to \(client.groupPath)"
             }
         }
         if let path = settings.metrics.file {
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-            if access(folder.isEmpty ? "/" : folder, W_OK) == 0 {
+            let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            let folder = parent.isEmpty ? "/" : parent
+            if access(folder, W_OK) == 0 {
                 output("metrics file: \(path) (its folder is writable)")
             } else {
-                output("metrics file: \(path): cannot write in \(folder.isEmpty ? "/" : folder): \(String(cString: strerror(errno)))")
+                output("metrics file: \(path): cannot write in \(folder): \(String(cString: strerror(errno)))")
                 output("  fix: metrics_file must be in a folder this user may write (node_exporter's textfile directory)")
                 fine = false
             }

@@ -107,6 +107,19 @@ struct SettingsTests {
         }
     }
 
+    @Test("a heartbeat URL that is not a URL is refused without being repeated: it is the ping's credential")
+    func malformedHeartbeatURLNotShown() {
+        var values = Self.seed
+        values["heartbeat_url"] = "hc-ping.com/5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278"
+        do {
+            _ = try Self.settings(values)
+            Issue.record("a malformed heartbeat_url was accepted")
+        } catch {
+            #expect(error.description.includes("heartbeat_url"))
+            #expect(!error.description.includes("5bf66975"), "\(error)")
+        }
+    }
+
     @Test("a credential over plain http beyond loopback is refused: exit 2 before any connection")
     func plainHTTP() {
         var values = Self.seed

@@ -53,19 +53,8 @@ public struct DotEnv: Equatable, Sendable {
     private static func parseValue(_ raw: Substring, source: String, line: Int) throws(ConfigurationError) -> String {
         let value = raw.trimmingWhitespace()
         guard let quote = value.first, quote == "\"" || quote == "'" else {
-            // Unquoted: a comment starts at whitespace followed by '#'.
-            var end = value.endIndex
-            var index = value.startIndex
-            while index < value.endIndex {
-                if value[index] == "#", index > value.startIndex {
-                    let before = value[value.index(before: index)]
-                    if before == " " || before == "\t" {
-                        end = index
-                        break
-                    }
-                }
-                index = value.index(after: index)
-            }
+            // Unquoted: a comment starts at a '#' after white space (a leading '#' is the value's).
+            let end = value.trailingCommentStart(orFirst: false) ?? value.endIndex
             return String(value[..<end].trimmingWhitespace())
         }
         var result = ""

@@ -2,8 +2,8 @@ import Notify
 import Transport
 
 /// Reads settings by name from the sources and collects every problem, so that one run names
-/// all of them at once. Any value with a control character is refused: it would reach the
-/// log and the posted message raw.
+/// all of them at once, each once however often its setting is read. Any value with a control
+/// character is refused: it would reach the log and the posted message raw.
 struct SettingReader {
     let sources: ConfigurationSources
     private(set) var missing: [String] = []
@@ -24,16 +24,19 @@ struct SettingReader {
     /// The value; when unset or empty, `name` is noted as missing.
     mutating func required(_ name: String) -> String {
         if sources.value(name)?.isEmpty ?? true {
-            missing.append(name)
+            noteMissing(name)
             return ""
         }
         return optional(name) ?? ""
     }
 
-    mutating func noteMissing(_ name: String) { missing.append(name) }
+    mutating func noteMissing(_ name: String) {
+        if !missing.contains(name) { missing.append(name) }
+    }
 
     mutating func problem(_ name: String, _ message: String) {
-        problems.append(SettingProblem(name: name, message: message))
+        let problem = SettingProblem(name: name, message: message)
+        if !problems.contains(problem) { problems.append(problem) }
     }
 
     /// A number of seconds in (0, 86400].
@@ -57,14 +60,16 @@ struct SettingReader {
     }
 
     /// An http(s) URL; a plain http one only to a loopback host when it carries a credential.
-    mutating func url(_ name: String, carriesCredential: Bool) -> SiteURL? {
+    /// A URL that is itself the secret (a ping URL) is never repeated in a problem.
+    mutating func url(_ name: String, carriesCredential: Bool, isSecret: Bool = false) -> SiteURL? {
         guard let text = optional(name) else { return nil }
-        return check(url: text, name: name, carriesCredential: carriesCredential)
+        return check(url: text, name: name, carriesCredential: carriesCredential, isSecret: isSecret)
     }
 
-    mutating func check(url text: String, name: String, carriesCredential: Bool) -> SiteURL? {
+    mutating func check(url text: String, name: String, carriesCredential: Bool, isSecret: Bool = false) -> SiteURL? {
         guard let url = SiteURL(text) else {
-            problem(name, "\(name) must be an http:// or https:// URL without user, query or fragment, not \"\(text.prefix(80))\"")
+            let shown = isSecret ? "(the value is not shown: it is a credential)" : "not \"\(text.prefix(80))\""
+            problem(name, "\(name) must be an http:// or https:// URL without user, query or fragment, \(shown)")
             return nil
         }
         if carriesCredential && !url.protectsCredentials {

@@ -128,7 +128,7 @@ public struct Settings: Sendable {
         }
 
         // Heartbeat and metrics.
-        let heartbeat = reader.url("heartbeat_url", carriesCredential: true)
+        let heartbeat = reader.url("heartbeat_url", carriesCredential: true, isSecret: true)
         let metrics = MetricsSettings(file: reader.optional("metrics_file"),
                                       pushgateway: reader.url("pushgateway_url", carriesCredential: false),
                                       instance: reader.optional("metrics_instance"))
@@ -160,7 +160,8 @@ public struct Settings: Sendable {
         var level = LogLevel.info
         if let text = reader.optional("LOG_LEVEL") ?? reader.optional("log_level") {
             if let value = LogLevel(name: text) { level = value } else {
-                reader.problem("LOG_LEVEL", "LOG_LEVEL must be one of trace, debug, info, warning, error, not \"\(text.prefix(40))\"")
+                let levels = LogLevel.allCases.map(\.description).joined(separator: ", ")
+                reader.problem("LOG_LEVEL", "LOG_LEVEL must be one of \(levels), not \"\(text.prefix(40))\"")
             }
         }
 

@@ -30,14 +30,17 @@ struct ZulipAddress {
             reader.noteMissing("zulip_organization (or zulip_site)")
         }
         var email = reader.optional("zulip_email")
-        if email == nil, let name = reader.optional("zulip_bot_name") {
-            if name.contains("@") {
-                email = name
-            } else if let host = organizationSite?.host ?? site?.host {
-                email = (name.hasSuffix("-bot") ? name : name + "-bot") + "@" + host
+        if email == nil {
+            if let name = reader.optional("zulip_bot_name") {
+                if name.contains("@") {
+                    email = name
+                } else if let host = organizationSite?.host ?? site?.host {
+                    email = (name.hasSuffix("-bot") ? name : name + "-bot") + "@" + host
+                }
+            } else {
+                reader.noteMissing("zulip_bot_name (or zulip_email)")
             }
         }
-        if email == nil, reader.optional("zulip_bot_name") == nil { reader.noteMissing("zulip_bot_name (or zulip_email)") }
         guard let site, let email else { return nil }
         self.site = site
         self.email = email

@@ -36,9 +36,14 @@ public enum PublishError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension ZulipClient: Notifier {
+    /// The smallest limit taken from a server: a smaller one (a misconfigured or hostile
+    /// server) would split the report into a flood of messages.
+    static let smallestMessageLimit = 1_000
+
     public func messageLimit(forLength length: Int) -> Int {
         guard length > ZulipClient.defaultMaxMessageLength else { return ZulipClient.defaultMaxMessageLength }
-        return (try? maxMessageLength()) ?? ZulipClient.defaultMaxMessageLength
+        let asked = (try? maxMessageLength()) ?? ZulipClient.defaultMaxMessageLength
+        return max(asked, ZulipClient.smallestMessageLimit)
     }
 
     public func post(_ content: String) throws(DeliveryError) {

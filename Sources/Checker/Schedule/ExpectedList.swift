@@ -33,7 +33,7 @@ public struct ExpectedList: Sendable {
             number += 1
             var line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if let comment = ExpectedList.commentStart(line) { line = line[..<comment].trimmingWhitespace() }
+            if let comment = line.trailingCommentStart(orFirst: true) { line = line[..<comment].trimmingWhitespace() }
             guard !line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
                 throw .expectedListLine(path: source, line: number, found: "a control character",
                                         expected: "a target name and an optional schedule")
@@ -75,20 +75,18 @@ public struct ExpectedList: Sendable {
     }
 
     /// The longest `every N days` span, and a target with it.
-    public var longestEvery: (days: Int, target: String)? {
+    private var longestEvery: (days: Int, target: String)? {
         entries.compactMap { entry -> (Int, String)? in
             if case let .every(days) = entry.schedule { return (days, entry.target) }
             return nil
         }.max { $0.0 < $1.0 }
     }
 
-    /// Where a trailing comment starts: a `#` after white space.
-    private static func commentStart(_ line: Substring) -> Substring.Index? {
-        var previous: Character = " "
-        for index in line.indices {
-            if line[index] == "#", previous.isWhitespace { return index }
-            previous = line[index]
+    /// Throws when `days` of history cannot reach back over the longest `every N days` span,
+    /// so that such a target could never be found overdue or on time.
+    public func requireHistory(days: Int) throws(ConfigurationError) {
+        if let longest = longestEvery, longest.days > days {
+            throw .historyTooShort(days: days, needed: longest.days, target: longest.target)
         }
-        return nil
     }
 }

@@ -51,14 +51,15 @@ public struct Assessment: Sendable {
             + succeeded.subtracting(listed).map { ($0, Schedule?.none) }
         for (target, schedule) in everyone {
             let today = todaysSuccess[target]
+            let last = today?.success ?? history.lastSuccess[target]
+            let dueToday = schedule?.isDue(on: day) ?? false
             let verdict: Verdict
             switch schedule {
             case nil:
                 verdict = .unexpected
             case let .every(span)?:
-                let recent = today?.success ?? history.lastSuccess[target]
-                verdict = recent.map { day.days(since: $0.day) < span } == true ? .ok : .overdue
-            case let schedule? where schedule.isDue(on: day):
+                verdict = last.map { day.days(since: $0.day) < span } == true ? .ok : .overdue
+            case .some where dueToday:
                 verdict = today != nil ? .ok : (seen.contains(target) ? .failed : .missing)
             case .some:
                 verdict = .notDue
@@ -67,9 +68,8 @@ public struct Assessment: Sendable {
             if let duration = today?.duration {
                 finding = durations.judge(duration: duration, earlier: history.durations(of: target))
             }
-            targets.append(Target(target: target, schedule: schedule, dueToday: schedule?.isDue(on: day) ?? false,
-                                  verdict: verdict, lastSuccess: today?.success ?? history.lastSuccess[target],
-                                  duration: finding, durationToday: today?.duration))
+            targets.append(Target(target: target, schedule: schedule, dueToday: dueToday, verdict: verdict,
+                                  lastSuccess: last, duration: finding, durationToday: today?.duration))
         }
         self.targets = targets.sorted { $0.target.precedesByCodePoints($1.target) }
     }

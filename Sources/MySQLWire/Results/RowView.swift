@@ -1,4 +1,4 @@
-/// A row borrowed from the connection's read buffer while rows stream (`Connection.stream`):
+/// A row borrowed from the connection's read buffer while rows stream (`Connection.forEachRow`):
 /// no copy and no allocation per row. Valid only inside the callback that receives it; copy
 /// what you need to keep (`string(_:)`, `int64(_:)`, … return owned values).
 public struct RowView: TextRowValues {

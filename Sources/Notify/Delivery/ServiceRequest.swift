@@ -10,14 +10,11 @@ struct ServiceRequest {
 
     /// Sends `request` once; refuses a credential over plain http to a non-loopback host.
     func send(_ request: HTTPRequest, carriesCredential: Bool) throws(DeliveryError) -> HTTPResponse {
-        guard !carriesCredential || client.site.protectsCredentials else { throw failure(.insecureSite) }
+        try refuseInsecureSite(carriesCredential)
         do {
             return try client.send(request)
         } catch {
-            switch error {
-            case let .untrustedCertificate(reason): throw failure(.untrustedCertificate(reason))
-            default: throw failure(error.requestMayHaveBeenTaken ? .deliveryUnknown(error) : .unreachable(error))
-            }
+            throw failure(for: error)
         }
     }
 
@@ -33,14 +30,25 @@ struct ServiceRequest {
         }
     }
 
-    /// Connects (and for https checks the certificate) without sending a request.
-    func probe() throws(DeliveryError) {
+    /// Connects (and for https checks the certificate) without sending a request; a site that
+    /// would carry a credential is refused over plain http as `send` refuses it.
+    func probe(carriesCredential: Bool) throws(DeliveryError) {
+        try refuseInsecureSite(carriesCredential)
         do {
             try client.probe()
         } catch {
-            if case let .untrustedCertificate(reason) = error { throw failure(.untrustedCertificate(reason)) }
-            throw failure(.unreachable(error))
+            throw failure(for: error)
         }
+    }
+
+    private func refuseInsecureSite(_ carriesCredential: Bool) throws(DeliveryError) {
+        guard !carriesCredential || client.site.protectsCredentials else { throw failure(.insecureSite) }
+    }
+
+    /// What an HTTP failure means for the service: whether it can have taken the request.
+    private func failure(for error: HTTPError) -> DeliveryError {
+        if case let .untrustedCertificate(reason) = error { return failure(.untrustedCertificate(reason)) }
+        return failure(error.requestMayHaveBeenTaken ? .deliveryUnknown(error) : .unreachable(error))
     }
 
     func failure(_ problem: DeliveryError.Problem) -> DeliveryError {

@@ -50,8 +50,9 @@ public struct SiteURL: Equatable, Sendable, CustomStringConvertible {
         path = pathPart
     }
 
-    /// True for a DNS name or an IPv4 address: dot-separated labels of ASCII letters, digits
-    /// hyphens (and the underscores container names use), 1 to 63 characters each, not starting or ending with a hyphen.
+    /// True for a DNS name or an IPv4 address: dot-separated labels of ASCII letters, digits,
+    /// hyphens (and the underscores container names use), 1 to 63 characters each, neither
+    /// starting nor ending with a hyphen.
     public static func isHostName(_ text: some StringProtocol) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 253 else { return false }
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -40,8 +40,7 @@ public struct HeartbeatClient: Sendable {
     /// Connects (and for https checks the certificate) without sending a ping, which would
     /// count as a run.
     public func probe() throws(DeliveryError) {
-        guard url.protectsCredentials else { throw request.failure(.insecureSite) }
-        try request.probe()
+        try request.probe(carriesCredential: true)
     }
 
     private func ping(_ suffix: String, body: [UInt8]) throws(DeliveryError) {

@@ -1,3 +1,5 @@
+import Checker
+
 /// The tool's subcommands, their options and their help.
 enum Commands {
     static let version = "0.2.0"
@@ -14,7 +16,7 @@ enum Commands {
             OptionSpec(name: "dry-run", valueName: nil,
                        help: "Print the message; post nothing to Zulip, ping no heartbeat, write no metrics."),
             OptionSpec(name: "format", valueName: "text|json", help: "What stdout gets: text (the message) or json.",
-                       allowed: ["text", "json"]),
+                       allowed: Check.Format.allCases.map(\.rawValue)),
         ])
 
     static let doctor = CommandSpec(
