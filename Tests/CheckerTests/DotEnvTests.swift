@@ -33,6 +33,14 @@ struct DotEnvTests {
         #expect(values.count == 9)
     }
 
+    @Test("a byte order mark and CRLF line ends, as Windows editors write, are read as the plain file")
+    func windowsEditor() throws {
+        let dotenv = try DotEnv(parsing: "\u{FEFF}db_host=db.example.test\r\n# c\r\ndb_password='s e'\r\nzulip_topic=\"t\"\r\n")
+        #expect(dotenv.entries.map(\.name) == ["db_host", "db_password", "zulip_topic"])
+        #expect(dotenv.values == ["db_host": "db.example.test", "db_password": "s e", "zulip_topic": "t"])
+        #expect(dotenv.entries.map(\.line) == [1, 3, 4])
+    }
+
     @Test("a line that is not a setting is an error naming its line number")
     func badLine() {
         #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 3, reason: "expected NAME=value")) {

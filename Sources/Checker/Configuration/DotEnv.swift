@@ -3,6 +3,7 @@ import Transport
 /// A parsed .env file: `NAME=value` lines as python-dotenv reads them, so that one file serves
 /// `docker run --env-file` and a local run alike.
 ///
+/// - a byte order mark at the start is skipped and CRLF read as LF, as Windows editors write;
 /// - blank lines and lines starting with `#` are ignored, `export NAME=value` is accepted;
 /// - unquoted values end at ` #` (a comment) and are trimmed;
 /// - 'single-quoted' values are literal, "double-quoted" ones understand \" \\ \n \t.
@@ -25,10 +26,9 @@ public struct DotEnv: Equatable, Sendable {
     public init(parsing text: String, source: String = ".env") throws(ConfigurationError) {
         entries = []
         var number = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for rawLine in text.editorLines {
             number += 1
-            var line = Substring(rawLine)
-            line = line.trimmingWhitespace()
+            var line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") || line.hasPrefix("export\t") {
                 line = line.dropFirst("export".count).trimmingWhitespace()

@@ -29,7 +29,7 @@ public struct ExpectedList: Sendable {
         var entries: [Entry] = []
         var duplicates: [(String, Int)] = []
         var number = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for rawLine in text.editorLines {
             number += 1
             var line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
