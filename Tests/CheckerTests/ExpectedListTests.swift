@@ -13,7 +13,7 @@ struct ExpectedListTests {
             #old.example.test
             mail.example.test
             db.example.test\r
-            web.example.test   mon   # a repeat with another schedule: the first line wins
+            web.example.test   daily   # a repeat with the same schedule, written out
             """, source: "list")
         #expect(list.entries.map(\.target) == ["mail.example.test", "web.example.test", "db.example.test"])
         #expect(list.entries.map(\.schedule) == [.daily, .daily, .daily])
@@ -60,13 +60,77 @@ struct ExpectedListTests {
     @Test("anything else on a line is an error naming the file, the line and what was expected", arguments: [
         ("x mon-fry", "mon-fry"), ("x every 0 days", "every 0 days"), ("x every 367 days", "every 367 days"),
         ("x every three days", "every three days"), ("x 32", "32"), ("x 0", "0"), ("x 15-1", "15-1"),
-        ("x mon fri", "monfri"), ("x weekly", "weekly"), ("x every 3 weeks", "every 3 weeks"), ("x mon,,fri", ""),
+        ("x weekly", "weekly"), ("x every 3 weeks", "every 3 weeks"), ("x mon,,fri", ""),
     ])
     func errors(line: String, found: String) {
         #expect(throws: ConfigurationError.expectedListLine(path: "expected-backups", line: 3, found: found,
                                                             expected: found.hasPrefix("every") ? "every N days, with N from 1 to 366"
                                                                 : "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)")) {
             try ExpectedList(parsing: "# list\n\n\(line)\n", source: "expected-backups")
+        }
+    }
+
+    @Test("schedule words written with spaces are refused, saying how to write them, never joined into a guess", arguments: [
+        ("x mon fri", "mon fri", "the days separated by commas, not spaces: mon,fri"),
+        ("x 1 5", "1 5", "the days separated by commas, not spaces: 1,5"),
+        ("x mon-fri\tsat", "mon-fri sat", "the days separated by commas, not spaces: mon-fri,sat"),
+        ("x Mon ,Fri", "mon ,fri", "the days separated by commas, not spaces: mon,fri"),
+        ("x daily extra", "daily extra", "daily alone after the target (a comment starts with #)"),
+        ("x mon extra", "mon extra",
+         "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)"),
+        ("x every 3 days more", "every 3 days more", "every N days, with N from 1 to 366"),
+    ])
+    func spacedWords(line: String, found: String, expected: String) {
+        #expect(throws: ConfigurationError.expectedListLine(path: "expected-backups", line: 2, found: found, expected: expected)) {
+            try ExpectedList(parsing: "a.example.test\n\(line)  # why\n", source: "expected-backups")
+        }
+    }
+
+    @Test("white space after a comma continues the list: mon, fri is mon,fri")
+    func spaceAfterComma() throws {
+        #expect(try Schedule(parsing: "mon, fri") == Schedule(parsing: "mon,fri"))
+        #expect(try Schedule(parsing: "1,\t15,  last") == .days(weekdays: [], monthDays: [1, 15, 0]))
+        let list = try ExpectedList(parsing: "a  sat, sun   # weekend\n", source: "l")
+        #expect(list.entries == [.init(target: "a", schedule: .days(weekdays: [6, 7], monthDays: []), line: 1)])
+    }
+
+    @Test("a target listed twice with different schedules is an error naming both lines")
+    func conflictingSchedules() {
+        #expect(throws: ConfigurationError.conflictingSchedules(path: "l", target: "web.example.test", firstLine: 2, firstSchedule: .daily,
+                                                                line: 4, schedule: .days(weekdays: [1], monthDays: []))) {
+            try ExpectedList(parsing: "a\nweb.example.test\n\nweb.example.test  mon\n", source: "l")
+        }
+        let error = ConfigurationError.conflictingSchedules(path: "l", target: "w", firstLine: 2, firstSchedule: .daily, line: 4,
+                                                            schedule: .every(3))
+        #expect(error.description == "l lines 2 and 4: w is listed with two schedules, daily (line 2) and every 3 days (line 4); keep the line with the one meant")
+    }
+
+    @Test("the same schedule written two ways is the same: one warning, no error", arguments: [
+        ("a", "a daily"), ("a every 3d", "a every 3 days"), ("a MON-WED", "a mon,tue,wed"), ("a sat, sun", "a sun,sat"),
+    ])
+    func sameScheduleTwice(first: String, second: String) throws {
+        let list = try ExpectedList(parsing: "\(first)\n\(second)\n", source: "l")
+        #expect(list.entries.count == 1)
+        #expect(list.duplicateWarning == "1 line repeats a target listed earlier, counted once: a (line 2)")
+    }
+
+    @Test("a byte order mark and CRLF line ends, as Windows editors write, are read as the plain list")
+    func windowsEditor() throws {
+        let list = try ExpectedList(parsing: "\u{FEFF}mail.example.test\r\n# c\r\nfiles.example.test  mon-fri\r\n", source: "l")
+        #expect(list.entries == [.init(target: "mail.example.test", schedule: .daily, line: 1),
+                                 .init(target: "files.example.test", schedule: .days(weekdays: [1, 2, 3, 4, 5], monthDays: []), line: 3)])
+        // Through the whole check: the list matches the day's rows, no false mismatch.
+        var run = InMemoryRun(list: "\u{FEFF}mail.example.test\r\n", [.success("2024-10-18", "mail.example.test")])
+        run.notifier = nil
+        let result = try run.run()
+        #expect(result.status == .ok, "\(result.output)")
+    }
+
+    @Test("a lone CR is no line end: it is refused as a control character")
+    func loneCarriageReturn() {
+        #expect(throws: ConfigurationError.expectedListLine(path: "l", line: 1, found: "a control character",
+                                                            expected: "a target name and an optional schedule")) {
+            try ExpectedList(parsing: "a\rb\n", source: "l")
         }
     }
 

@@ -26,6 +26,8 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
     case envFileLine(path: String, line: Int, reason: String)
     /// A line of the expected list that cannot be read.
     case expectedListLine(path: String, line: Int, found: String, expected: String)
+    /// A target listed on two lines with different schedules: which one was meant cannot be told.
+    case conflictingSchedules(path: String, target: String, firstLine: Int, firstSchedule: Schedule, line: Int, schedule: Schedule)
     /// The history is shorter than the longest `every N days` span of the list.
     case historyTooShort(days: Int, needed: Int, target: String)
 
@@ -43,6 +45,8 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
             return "\(path) line \(line): \(reason)"
         case let .expectedListLine(path, line, found, expected):
             return "\(path) line \(line): \"\(found.prefix(60))\" is not understood; expected \(expected)"
+        case let .conflictingSchedules(path, target, firstLine, firstSchedule, line, schedule):
+            return "\(path) lines \(firstLine) and \(line): \(target) is listed with two schedules, \(firstSchedule) (line \(firstLine)) and \(schedule) (line \(line)); keep the line with the one meant"
         case let .historyTooShort(days, needed, target):
             return "history_days is \(days) but \(target) is due every \(needed) days; set history_days to at least \(needed)"
         }

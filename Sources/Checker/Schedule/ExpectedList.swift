@@ -2,7 +2,8 @@ import Transport
 
 /// The targets whose backups should run, and when: one target per line, optionally followed
 /// by its schedule; blank lines and lines starting with `#` are ignored, and a `# comment` may
-/// end a line. A target listed twice counts once (the first line wins).
+/// end a line. A target listed twice with the same schedule counts once (with a warning);
+/// with two different schedules it is an error naming both lines.
 ///
 /// ```
 /// mail.example.test                  # every day
@@ -25,7 +26,7 @@ public struct ExpectedList: Sendable {
 
     /// Parses `text`; `source` names the file in errors.
     public init(parsing text: String, source: String) throws(ConfigurationError) {
-        var seen = Set<String>()
+        var seen: [String: Int] = [:]  // target → its index in `entries`
         var entries: [Entry] = []
         var duplicates: [(String, Int)] = []
         var number = 0
@@ -45,10 +46,17 @@ public struct ExpectedList: Sendable {
             } catch {
                 throw .expectedListLine(path: source, line: number, found: error.found, expected: error.expected)
             }
-            if seen.insert(String(target)).inserted {
-                entries.append(Entry(target: String(target), schedule: schedule, line: number))
-            } else {
+            if let index = seen[String(target)] {
+                // Compared as parsed: a bare target is `daily`, `every 3d` is `every 3 days`.
+                let first = entries[index]
+                guard first.schedule == schedule else {
+                    throw .conflictingSchedules(path: source, target: first.target, firstLine: first.line,
+                                                firstSchedule: first.schedule, line: number, schedule: schedule)
+                }
                 duplicates.append((String(target), number))
+            } else {
+                seen[String(target)] = entries.count
+                entries.append(Entry(target: String(target), schedule: schedule, line: number))
             }
         }
         self.entries = entries

@@ -58,9 +58,11 @@ public enum Schedule: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Parses the schedule part of a list line (after the target, before a comment); the
-    /// reason is what was expected instead.
+    /// reason is what was expected instead. Words are separated by white space and a list is
+    /// written with commas (white space after a comma is allowed) or ranges: words that are
+    /// left over are an error that says how to write them, never joined into a guess.
     public init(parsing text: some StringProtocol) throws(ScheduleError) {
-        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let words = Schedule.words(text.lowercased())
         if words.isEmpty || words == ["daily"] {
             self = .daily
             return
@@ -69,28 +71,61 @@ public enum Schedule: Equatable, Sendable, CustomStringConvertible {
             self = .every(try Schedule.everyDays(words.dropFirst()))
             return
         }
-        // A day list: items separated by commas, spaces around them allowed.
-        let items = words.joined().split(separator: ",", omittingEmptySubsequences: false)
+        let found = words.joined(separator: " ")
+        guard words.count == 1 else {
+            if words.first == "daily" {
+                throw ScheduleError(found: found, expected: "daily alone after the target (a comment starts with #)")
+            }
+            let items = words.joined(separator: ",").split(separator: ",")
+            if items.allSatisfy({ Schedule.weekdayRange($0) != nil || Schedule.monthDayRange($0) != nil }) {
+                throw ScheduleError(found: found, expected: "the days separated by commas, not spaces: \(items.joined(separator: ","))")
+            }
+            throw ScheduleError(found: found, expected: Schedule.expectedForm)
+        }
         var weekdays = Set<Int>()
         var monthDays = Set<Int>()
-        for item in items {
+        for item in words[0].split(separator: ",", omittingEmptySubsequences: false) {
             if let range = Schedule.weekdayRange(item) {
                 weekdays.formUnion(range)
             } else if let days = Schedule.monthDayRange(item) {
                 monthDays.formUnion(days)
             } else {
-                throw ScheduleError(found: String(item),
-                                    expected: "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)")
+                throw ScheduleError(found: String(item), expected: Schedule.expectedForm)
             }
         }
         self = .days(weekdays: weekdays, monthDays: monthDays)
     }
 
-    private static func everyDays(_ words: ArraySlice<Substring>) throws(ScheduleError) -> Int {
+    private static let expectedForm =
+        "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)"
+
+    /// The words of a schedule, split at white space (spaces and tabs); white space after a
+    /// comma continues the list it is in ("mon, fri" is the one word "mon,fri").
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var wordEnded = false
+        for character in text {
+            if character == " " || character == "\t" {
+                if !current.isEmpty && current.last != "," { wordEnded = true }
+                continue
+            }
+            if wordEnded {
+                words.append(current)
+                current = ""
+                wordEnded = false
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    private static func everyDays(_ words: ArraySlice<String>) throws(ScheduleError) -> Int {
         let expected = "every N days, with N from 1 to \(maxEveryDays)"
         var text = words.joined(separator: " ")
         if words.count == 2, words.last == "days" || words.last == "day" {
-            text = String(words.first ?? "")
+            text = words.first ?? ""
         } else if words.count == 1, text.hasSuffix("d") {
             text.removeLast()
         } else {
