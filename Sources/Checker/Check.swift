@@ -43,6 +43,7 @@ public struct Check {
         } catch {
             let text = CheckerError.configuration(error).description
             logger.error(text)
+            publish(MetricsText.render(status: .usage, now: now))
             attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: .usage, log: text) }
             return .usage
         }
@@ -61,10 +62,7 @@ public struct Check {
             logger.info("hint: \(Hints.hint(for: failure, service: .zulip))")
             status = .delivery  // nobody was told: that outranks what there was to tell
         }
-        let text = MetricsText.render(outcome, status: status, now: now, zone: settings.zone)
-        for publisher in metrics {
-            do throws(PublishError) { try publisher.publish(text) } catch { logger.error("metrics: \(error)") }
-        }
+        publish(MetricsText.render(outcome, status: status, now: now, zone: settings.zone))
         attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: message) }
         return status
     }
@@ -109,6 +107,15 @@ public struct Check {
         }
         logger.info("posted to Zulip")
         return nil
+    }
+
+    private func publish(_ text: String) { Check.publish(text, to: metrics, logger: logger) }
+
+    /// Hands the metrics text to every publisher; a failure is logged and changes nothing else.
+    static func publish(_ text: String, to publishers: [MetricsPublisher], logger: Logger) {
+        for publisher in publishers {
+            do throws(PublishError) { try publisher.publish(text) } catch { logger.error("metrics: \(error)") }
+        }
     }
 
     /// Runs a heartbeat call; a failure is logged and changes nothing else.

@@ -2,10 +2,10 @@ import Notify
 
 extension Check {
     /// The check with the real parts: the table over MySQLWire, and (unless `dryRun`) Zulip,
-    /// the heartbeat and the metrics the settings name. `processID` names the metrics file's
-    /// temporary file (see `MetricsFile.temporaryPath`).
+    /// the heartbeat and the metrics the settings name. `runID` names the run at the heartbeat and
+    /// the metrics file's temporary file (see `MetricsFile.temporaryPath`); `now` is when it started.
     public static func live(settings: Settings, day: CalendarDay?, dryRun: Bool, format: Format, logger: Logger,
-                            processID: Int32) -> Check {
+                            runID: RunID, now: Int64) -> Check {
         let retry = RetryPolicy(onRetry: { [logger] text in logger.warning(text) })
         var check = Check(settings: settings.check, day: day, format: format,
                           source: MySQLBackupSource(settings: settings.database, trace: logger.packetTracer),
@@ -13,9 +13,23 @@ extension Check {
         guard !dryRun else { return check }
         check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry) }
         check.monitor = settings.heartbeatClient(retry: retry)
-        if let path = settings.metrics.file { check.metrics.append(MetricsFile(path: path, processID: processID)) }
+        if let path = settings.metrics.file { check.metrics.append(MetricsFile(path: path, runID: runID, now: now)) }
         if let pushgateway = settings.pushgatewayClient(retry: retry) { check.metrics.append(pushgateway) }
         return check
+    }
+
+    /// What a run stopped by its settings (exit 2) still publishes when the metrics settings
+    /// themselves can be read: exit status 2 and when it ran. Nothing when they cannot be.
+    public static func publishConfigurationFailure(sources: ConfigurationSources, systemCAFile: String?, logger: Logger,
+                                                   runID: RunID, now: Int64) {
+        guard let settings = MetricsSettings(sources: sources) else { return }
+        var publishers: [MetricsPublisher] = []
+        if let path = settings.file { publishers.append(MetricsFile(path: path, runID: runID, now: now)) }
+        if let url = settings.pushgateway {
+            publishers.append(PushgatewayClient(url: url, job: "backup_checker", instance: settings.instance, caFile: systemCAFile,
+                                                retry: RetryPolicy(onRetry: { [logger] text in logger.warning(text) })))
+        }
+        publish(MetricsText.render(status: .usage, now: now), to: publishers, logger: logger)
     }
 }
 

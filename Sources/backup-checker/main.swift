@@ -62,6 +62,7 @@ let sources = ConfigurationSources(flags: flags, environment: environment, file:
 let zones = ZoneLocator(environment: environment)
 let caBundle = ProcessEnvironment.caBundle(environment)
 let now = Int64(time(nil))
+let runID = RunID.random()
 
 if command == "doctor" {
     Signals.install(removing: nil)
@@ -74,10 +75,18 @@ let settings: Settings
 do {
     settings = try Settings(sources: sources, requireZulip: !dryRun, zones: zones, systemCAFile: caBundle)
 } catch {
+    // The metrics still tell that this run failed, when their own settings can be read.
+    if !dryRun {
+        let metricsFile = MetricsSettings(sources: sources)?.file
+        Signals.install(removing: metricsFile.map { MetricsFile.temporaryPath(for: $0, runID: runID) })
+        StandardStreams.writeError("backup-checker: \(CheckerError.configuration(error))\n")
+        Check.publishConfigurationFailure(sources: sources, systemCAFile: caBundle, logger: Logger(level: .info),
+                                          runID: runID, now: now)
+        exit(ExitStatus.usage.rawValue)
+    }
     configurationFailure(error)
 }
-let processID = getpid()
-Signals.install(removing: dryRun ? nil : settings.metrics.file.map { MetricsFile.temporaryPath(for: $0, processID: processID) })
+Signals.install(removing: dryRun ? nil : settings.metrics.file.map { MetricsFile.temporaryPath(for: $0, runID: runID) })
 let check = Check.live(settings: settings, day: day, dryRun: dryRun, format: Check.Format(rawValue: values["format"] ?? "text") ?? .text,
-                       logger: Logger(level: settings.logLevel), processID: processID)
+                       logger: Logger(level: settings.logLevel), runID: runID, now: now)
 exit(check.run(now: now) { StandardStreams.writeOutput($0 + "\n") }.rawValue)

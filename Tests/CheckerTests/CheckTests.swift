@@ -140,7 +140,7 @@ struct CheckTests {
         #expect(run.monitor.events == ["start", "0: everything is a-ok"])
     }
 
-    @Test("configuration errors are exit 2, told to the heartbeat, and nothing is posted", arguments: [
+    @Test("configuration errors are exit 2, told to the heartbeat and the metrics, and nothing is posted", arguments: [
         ("cold.example.test every 40 days\n", "history_days is 35 but cold.example.test is due every 40 days; set history_days to at least 40"),
         ("a.example.test fortnightly\n", "line 1: \"fortnightly\" is not understood"),
     ])
@@ -151,7 +151,9 @@ struct CheckTests {
         #expect(output.isEmpty)
         #expect(run.notifier?.posted.isEmpty == true)
         #expect(run.monitor.events.count == 2 && run.monitor.events[1].hasPrefix("2: ") && run.monitor.events[1].contains(text))
-        #expect(run.metrics.texts.isEmpty)
+        // The metrics still say that the run failed, and when.
+        #expect(run.metrics.texts == [MetricsText.render(status: .usage, now: 1_729_252_800)])
+        #expect(run.metrics.texts.first?.contains("backup_checker_exit_status 2\n") == true)
     }
 
     @Test("a dry run posts nothing")

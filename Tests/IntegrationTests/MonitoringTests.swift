@@ -59,6 +59,79 @@ struct MonitoringTests {
         #expect(names == ["backup_checker.prom", "expected-backups"])
     }
 
+    @Test("a leftover temporary file of a run killed as PID 1 never blocks a later PID-1 run; old leftovers go")
+    func leftoverTemporaryFile() throws {
+        let file = setup.directory.url.appendingPathComponent("backup_checker.prom").path
+        // What a run killed mid-write as PID 1 (a container) leaves behind, and one from long ago.
+        try setup.directory.write(".backup_checker.prom.1.tmp", "# half a file\n")
+        let old = try setup.directory.write(".backup_checker.prom.77.tmp", "# older\n")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+        let run = try RunningChecker(["--date", "2024-10-18"], environment: environment(["metrics_file": file]),
+                                     wrapper: ["/usr/bin/unshare", "--pid", "--fork"])
+        let result = run.wait()
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("metrics:"), "\(result.stderr)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("backup_checker_exit_status 1\n"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).sorted()
+        #expect(names == [".backup_checker.prom.1.tmp", "backup_checker.prom", "expected-backups"])
+    }
+
+    @Test("every listed target has its last success (0 when none) and its schedule's max age")
+    func seriesAlwaysPresent() throws {
+        try setup.directory.write("expected-backups", """
+            mail.example.test
+            web.example.test mon-fri
+            archive.example.test sun
+            offsite.example.test 1,15,last
+            cold.example.test every 3 days
+            never.example.test
+
+            """)
+        let file = setup.directory.url.appendingPathComponent("backup_checker.prom").path
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["metrics_file": file]))
+        #expect(result.status == 1, "\(result.stderr)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(try Self.promtool(["check", "metrics"], input: text).status == 0, "\(text)")
+        for (target, days) in [("mail", 2), ("web", 4), ("archive", 8), ("offsite", 17), ("cold", 4), ("never", 2)] {
+            #expect(text.contains("backup_checker_target_max_age_seconds{target=\"\(target).example.test\"} \(days * 86_400)\n"),
+                    "\(target): \(text)")
+        }
+        for target in ["web", "archive", "offsite", "never"] {
+            #expect(text.contains("backup_checker_target_last_success_timestamp_seconds{target=\"\(target).example.test\"} 0\n"),
+                    "\(target): \(text)")
+        }
+        #expect(text.contains("backup_checker_target_last_success_timestamp_seconds{target=\"mail.example.test\"} 1729207200\n"))
+    }
+
+    @Test("exit 2 after the metrics settings were read still publishes exit status 2 and the run's time")
+    func configurationErrorPublishes() throws {
+        let file = setup.directory.url.appendingPathComponent("m.prom").path
+        let gateway = try Self.pushgateway
+        let instance = "usage-\(UInt32.random(in: 0..<UInt32.max))"
+        let before = Int(Date().timeIntervalSince1970)
+        // A setting the metrics do not need is wrong: the run stops before the database.
+        let settings = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "metrics_file": file, "duration_factor": "fast", "pushgateway_url": gateway, "metrics_instance": instance,
+        ]))
+        #expect(settings.status == 2)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(try Self.promtool(["check", "metrics"], input: text).status == 0, "\(text)")
+        #expect(text.contains("backup_checker_exit_status 2\n") && !text.contains("target="), "\(text)")
+        let stamp = try #require(text.split(separator: "\n").first { $0.hasPrefix("backup_checker_last_run_timestamp_seconds ") })
+        #expect((Int(stamp.split(separator: " ")[1]) ?? 0) >= before)
+        let client = HTTPClient(site: try #require(SiteURL(gateway)), timeout: 5)
+        let metrics = String(decoding: try client.send(HTTPRequest(method: "GET", path: "/metrics")).body, as: UTF8.self)
+        #expect(metrics.contains("backup_checker_exit_status{instance=\"\(instance)\",job=\"backup_checker\"} 2"))
+        _ = try? client.send(HTTPRequest(method: "DELETE", path: "/metrics/job/backup_checker/instance/\(instance)"))
+        // The list cannot be read: the same.
+        try FileManager.default.removeItem(atPath: file)
+        try setup.directory.write("expected-backups", "mail.example.test mon fri\n")
+        let list = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["metrics_file": file]))
+        #expect(list.status == 2)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("backup_checker_exit_status 2\n"))
+    }
+
     @Test("a metrics file that cannot be written is logged, leaves nothing behind and changes no exit code")
     func unwritableTextfile() throws {
         let folder = setup.directory.url.appendingPathComponent("read-only")

@@ -132,7 +132,7 @@ struct ScheduleEndToEndTests {
         let settings = try Settings(sources: sources, requireZulip: false)
         var output = ""
         let status = Check.live(settings: settings, day: nil, dryRun: true, format: .text, logger: Logger(level: .error),
-                                processID: 1).run(now: 1_729_125_000) { output = $0 }  // 2024-10-17 00:30 UTC
+                                runID: RunID(bytes: []), now: 1_729_125_000).run(now: 1_729_125_000) { output = $0 }  // 2024-10-17 00:30 UTC
         #expect(status == .mismatch)
         #expect(output.hasPrefix("something went wrong\ndate: 2024-10-16 (America/Los_Angeles)\n"))
         #expect(output.contains("\nfailed: weekdays.example.test (last success: 2024-10-15, 1 day ago)\n"))

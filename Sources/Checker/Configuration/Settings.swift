@@ -53,6 +53,20 @@ public struct MetricsSettings: Sendable {
     public var pushgateway: SiteURL?
     /// The `instance` grouping label at the Pushgateway, or nil.
     public var instance: String?
+
+    init(reader: inout SettingReader) {
+        file = reader.optional("metrics_file")
+        pushgateway = reader.url("pushgateway_url", carriesCredential: false)
+        instance = reader.optional("metrics_instance")
+    }
+
+    /// The metrics settings alone, so that a run stopped by another setting can still publish
+    /// its exit status; nil when one of them is wrong itself.
+    public init?(sources: ConfigurationSources) {
+        var reader = SettingReader(sources: sources)
+        self.init(reader: &reader)
+        guard reader.problems.isEmpty else { return nil }
+    }
 }
 
 /// Every setting of a run, checked. Built from `ConfigurationSources`; every problem in any
@@ -129,9 +143,7 @@ public struct Settings: Sendable {
 
         // Heartbeat and metrics.
         let heartbeat = reader.url("heartbeat_url", carriesCredential: true, isSecret: true)
-        let metrics = MetricsSettings(file: reader.optional("metrics_file"),
-                                      pushgateway: reader.url("pushgateway_url", carriesCredential: false),
-                                      instance: reader.optional("metrics_instance"))
+        let metrics = MetricsSettings(reader: &reader)
 
         // The check itself.
         let expected = reader.optional("expected_backups") ?? "./expected-backups"
