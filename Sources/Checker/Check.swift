@@ -17,6 +17,8 @@ public struct Check {
     public var source: BackupSource
     /// Where the message goes; nil on a dry run.
     public var notifier: Notifier?
+    /// The notify_urls destinations, told in this order after Zulip; empty on a dry run.
+    public var destinations: [Destination] = []
     public var monitor: RunMonitor?
     public var metrics: [MetricsPublisher]
     public var logger: Logger
@@ -61,6 +63,11 @@ public struct Check {
             logger.error(CheckerError.delivery(failure).description)
             logger.info("hint: \(Hints.hint(for: failure, service: .zulip))")
             status = .delivery  // nobody was told: that outranks what there was to tell
+        }
+        let untold = tell(destinations, outcome)
+        if !untold.isEmpty {
+            logger.error("not told: " + untold.joined(separator: ", "))
+            status = .delivery
         }
         publish(MetricsText.render(outcome, status: status, now: now, zone: settings.zone))
         attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: message) }
@@ -116,6 +123,31 @@ public struct Check {
         for publisher in publishers {
             do throws(PublishError) { try publisher.publish(text) } catch { logger.error("metrics: \(error)") }
         }
+    }
+
+    /// Tells each destination in order, each in as many parts as its limit needs; one that
+    /// fails does not stop the others. Returns the names of those not told.
+    private func tell(_ destinations: [Destination], _ outcome: CheckOutcome) -> [String] {
+        var untold: [String] = []
+        for destination in destinations {
+            let parts: [String]
+            if let limit = destination.messageLimit {
+                parts = outcome.contents(fit: MessageFit(limit: limit.count, service: destination.name, unit: limit.unit,
+                                                         size: destination.size(of:)))
+            } else {
+                parts = [outcome.message]
+            }
+            do throws(DeliveryError) {
+                for part in parts {
+                    try destination.send(NotifyMessage(title: outcome.title, text: part, severity: outcome.severity))
+                }
+                logger.info("told \(destination.name)" + (parts.count > 1 ? " in \(parts.count) messages" : ""))
+            } catch {
+                logger.error("could not tell \(destination.name): \(error)")
+                untold.append(destination.name)
+            }
+        }
+        return untold
     }
 
     /// Runs a heartbeat call; a failure is logged and changes nothing else.

@@ -1,3 +1,5 @@
+import Notify
+
 /// What a run found, before it is written as text or JSON and delivered.
 public struct CheckOutcome: Sendable {
     /// The day's rows and what they say.
@@ -28,11 +30,29 @@ public struct CheckOutcome: Sendable {
 
     /// The message as Zulip gets it: one or more fenced contents within `limit` code points.
     public func zulipContents(limit: Int) -> [String] {
-        guard case let .success(found) = result else { return [ZulipMessages.fenced(message)] }
+        contents(fit: ZulipMessages.zulip(limit: limit))
+    }
+
+    /// The message in as many parts as `fit` needs, each wrapped by it and within its limit.
+    public func contents(fit: MessageFit) -> [String] {
+        guard case let .success(found) = result else { return [fit.wrap(message)] }
         let notOK = Set(found.assessment.targets.filter { $0.verdict.isProblem || $0.duration?.warning != nil }.map(\.target))
         let important = Set(found.rows.rows.indices.filter { notOK.contains(found.rows.rows[$0].target) })
         let head = Report.head(found.assessment, zone: zone)
         return ZulipMessages.contents(head: head, shortForms: Report.shortForms(head, found.assessment), rows: found.rows,
-                                      important: important, limit: limit)
+                                      important: important, fit: fit)
+    }
+
+    /// The title other destinations show: "backup check 2024-10-18: ok" on exit 0,
+    /// "…: something went wrong" otherwise.
+    public var title: String {
+        "backup check \(day): " + (status == .ok ? "ok" : Report.failureHeadline)
+    }
+
+    /// How it went, as apprise's notification types say: info when all is ok, warning when
+    /// ok with warnings, failure otherwise.
+    public var severity: NotifyMessage.Severity {
+        guard case let .success(found) = result, found.assessment.isMatch else { return .failure }
+        return found.assessment.targets.contains { $0.duration?.warning != nil } ? .warning : .info
     }
 }

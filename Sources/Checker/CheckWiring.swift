@@ -12,6 +12,7 @@ extension Check {
                           notifier: nil, logger: logger)
         guard !dryRun else { return check }
         check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry) }
+        check.destinations = settings.destinations(retry: retry)
         check.monitor = settings.heartbeatClient(retry: retry)
         if let path = settings.metrics.file { check.metrics.append(MetricsFile(path: path, runID: runID, now: now)) }
         if let pushgateway = settings.pushgatewayClient(retry: retry) { check.metrics.append(pushgateway) }
@@ -37,6 +38,13 @@ extension Settings {
     /// The client for heartbeat_url, or nil; the check and doctor use the same one.
     func heartbeatClient(retry: RetryPolicy) -> HeartbeatClient? {
         heartbeat.map { HeartbeatClient(url: $0, caFile: systemCAFile, timeout: httpTimeout, retry: retry) }
+    }
+
+    /// The clients of notify_urls, in order; the check and doctor use the same ones.
+    func destinations(retry: RetryPolicy) -> [Destination] {
+        let options = DestinationOptions(timeout: httpTimeout, systemCAFile: systemCAFile, extraCAFile: notifyCAFile,
+                                         retry: retry)
+        return notify.compactMap { $0.destination(options: options) }
     }
 
     /// The client for pushgateway_url (job `backup_checker`, metrics_instance), or nil.

@@ -44,6 +44,7 @@ public struct Doctor {
             status = max(status, .usage)
         }
         if !checkMonitoring(settings, output: output) { status = max(status, .delivery) }
+        if !checkDestinations(settings, output: output) { status = max(status, .delivery) }
         output("result: " + (status == .ok ? "ok" : "problems found"))
         return status
     }
@@ -136,6 +137,22 @@ public struct Doctor {
             output("  messages up to \(limit) characters; longer reports are shortened to fit")
         }
         return true
+    }
+
+    /// Each notify_urls destination, as its service allows without posting.
+    private func checkDestinations(_ settings: Settings, output: (String) -> Void) -> Bool {
+        var fine = true
+        for (index, destination) in settings.destinations(retry: RetryPolicy(delays: [])).enumerated() {
+            let name = "notify_urls entry \(index + 1): \(destination.name)"
+            do throws(DeliveryError) {
+                output("\(name): \(try destination.check())")
+            } catch {
+                output("\(name): \(error)")
+                output("  fix: \(Hints.hint(for: error, service: .destination))")
+                fine = false
+            }
+        }
+        return fine
     }
 
     /// The heartbeat (a connection only: a ping would count as a run), the Pushgateway

@@ -16,7 +16,7 @@ public final class TLSContext: @unchecked Sendable {
     /// Whether sessions verify the server's certificate.
     public let verify: Bool
 
-    /// A context of its own for the trust settings of `configuration` (its CA file and whether
+    /// A context of its own for the trust settings of `configuration` (its CA files and whether
     /// to verify). Fails when OpenSSL cannot make one or the CA file cannot be loaded.
     public init(configuration: TLSConfiguration) throws(TransportError) {
         let key = Key(configuration)
@@ -34,6 +34,10 @@ public final class TLSContext: @unchecked Sendable {
             } else {
                 SSL_CTX_set_default_verify_paths(context)
                 ERR_clear_error()
+            }
+            if let extra = key.extraCAFile, SSL_CTX_load_verify_locations(context, extra, nil) != 1 {
+                SSL_CTX_free(context)
+                throw .caFile(path: extra, reason: TLSStream.lastError())
             }
         }
         pointer = context
@@ -62,11 +66,13 @@ public final class TLSContext: @unchecked Sendable {
     /// What a context depends on: the CA file only matters when verifying.
     private struct Key: Hashable {
         let caFile: String?
+        let extraCAFile: String?
         let verify: Bool
 
         init(_ configuration: TLSConfiguration) {
             verify = configuration.verify
             caFile = configuration.verify ? configuration.caFile : nil
+            extraCAFile = configuration.verify ? configuration.extraCAFile : nil
         }
     }
 }

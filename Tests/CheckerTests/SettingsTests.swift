@@ -196,3 +196,33 @@ struct SettingsTests {
         #expect(options.commandTimeout == 30)
     }
 }
+
+@Suite("notify_urls settings")
+struct NotifyURLSettingsTests {
+    @Test("an entry that cannot be read is named by position and service, never shown")
+    func entryNamed() {
+        var values = SettingsTests.seed
+        values["notify_urls"] = "json://127.0.0.1:9/x, mmost://chat.example.org/SECRETTOKEN nope://SECRET@x"
+        do {
+            _ = try SettingsTests.settings(values)
+            Issue.record("accepted")
+        } catch {
+            guard case let .settings(_, problems) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            let texts = problems.map(\.message)
+            #expect(texts.contains { $0.hasPrefix("notify_urls entry 2 (Mattermost): ") })
+            #expect(texts.contains { $0.hasPrefix("notify_urls entry 3: ") })
+            #expect(!texts.contains { $0.contains("SECRET") })
+            #expect(!texts.contains { $0.contains("entry 1") })
+        }
+    }
+
+    @Test("notify_tls_ca must exist")
+    func caFile() {
+        var values = SettingsTests.seed
+        values["notify_tls_ca"] = "/nonexistent/ca.pem"
+        #expect(SettingsTests.problems(values) == ["notify_tls_ca"])
+    }
+}

@@ -84,6 +84,10 @@ public struct Settings: Sendable {
     public var httpTimeout: Double
     /// The system's CA bundle, for https services and the database.
     public var systemCAFile: String?
+    /// notify_urls, read, in the order written.
+    public var notify: [DestinationURL]
+    /// notify_tls_ca: trusted besides the system's CAs by every notify_urls destination.
+    public var notifyCAFile: String?
 
     /// Reads and checks every setting. With `requireZulip`, missing Zulip settings are errors.
     /// `zones` finds time zones; `systemCAFile` is the CA bundle the deployment trusts.
@@ -145,6 +149,10 @@ public struct Settings: Sendable {
         let heartbeat = reader.url("heartbeat_url", carriesCredential: true, isSecret: true)
         let metrics = MetricsSettings(reader: &reader)
 
+        // More destinations.
+        let notify = NotifyURLs.read(&reader)
+        let notifyCAFile = reader.existingFile("notify_tls_ca")
+
         // The check itself.
         let expected = reader.optional("expected_backups") ?? "./expected-backups"
         let historyDays = reader.integer("history_days", default: 35, in: 1...Schedule.maxEveryDays)
@@ -190,5 +198,7 @@ public struct Settings: Sendable {
         logLevel = level
         self.httpTimeout = httpTimeout
         self.systemCAFile = systemCAFile
+        self.notify = notify
+        self.notifyCAFile = notifyCAFile
     }
 }

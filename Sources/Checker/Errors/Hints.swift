@@ -7,16 +7,25 @@ public enum Hints {
     /// The settings that configure one HTTP service, for hints.
     public enum Service: Sendable {
         case zulip, heartbeat, pushgateway
+        /// A notify_urls entry.
+        case destination
 
         var urlSetting: String {
             switch self {
             case .zulip: return "zulip_site / zulip_organization"
             case .heartbeat: return "heartbeat_url"
             case .pushgateway: return "pushgateway_url"
+            case .destination: return "the notify_urls entry"
             }
         }
 
-        var caSetting: String { self == .zulip ? "zulip_tls_ca" : "SSL_CERT_FILE (the CA bundle)" }
+        var caSetting: String {
+            switch self {
+            case .zulip: return "zulip_tls_ca"
+            case .destination: return "notify_tls_ca"
+            case .heartbeat, .pushgateway: return "SSL_CERT_FILE (the CA bundle)"
+            }
+        }
     }
 
     /// The hint for any error of a run.

@@ -4,7 +4,8 @@
 /// are not ok kept before the others, then a line saying how many were left out; the seed's
 /// long lists of targets are summed up (`shortForms`, e.g. "expected backups: 400 targets…");
 /// and if the verdict and warning lines alone are still too long, they go, whole, in several
-/// messages. Standard output always has the whole message.
+/// messages. Standard output always has the whole message. Every other destination's report is
+/// fitted the same way, to its own limit (`MessageFit`).
 public enum ZulipMessages {
     static let fenceOpen = "```\n"
     static let fenceClose = "\n```"
@@ -16,10 +17,24 @@ public enum ZulipMessages {
     /// Length as Zulip counts it: Unicode code points.
     static func length(_ text: String) -> Int { text.unicodeScalars.count }
 
+    /// How Zulip's messages are fitted: fenced, `limit` code points.
+    static func zulip(limit: Int) -> MessageFit {
+        MessageFit(limit: limit, service: "Zulip", unit: "characters", wrap: fenced, size: length)
+    }
+
     /// The contents to post, in order, each within `limit` code points, fence included.
     /// `important` marks the rows (by index) to keep first when the table must be shortened.
     public static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
                                 important: Set<Int>, limit: Int) -> [String] {
+        contents(head: head, shortForms: shortForms, rows: rows, important: important, fit: zulip(limit: limit))
+    }
+
+    /// The contents to send, in order, each wrapped by `fit` and within its limit as it counts.
+    public static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
+                                important: Set<Int>, fit: MessageFit) -> [String] {
+        let limit = fit.limit
+        let fenced = fit.wrap
+        let length = fit.size
         let full = fenced((head + [Report.table(rows)]).joined(separator: "\n"))
         if length(full) <= limit { return [full] }
 
@@ -30,7 +45,7 @@ public enum ZulipMessages {
             let left = rows.rows.count - count
             var text = Report.table(shown)
             if left > 0 {
-                text += "\n(\(left) of \(rows.rows.count) rows left out to fit Zulip's limit of \(limit) characters; the job's log has them all)"
+                text += "\n(\(left) of \(rows.rows.count) rows left out to fit \(fit.service)'s limit of \(limit) \(fit.unit); the job's log has them all)"
             }
             return text
         }
@@ -57,7 +72,7 @@ public enum ZulipMessages {
         // after the first marked as a continuation, and end with the table.
         var messages: [[String]] = [[]]
         let budget = limit - length(fenced("")) - length(continued) - 1
-        for line in head.flatMap({ split($0, budget: budget) }) {
+        for line in head.flatMap({ split($0, budget: budget, size: length) }) {
             let current = messages[messages.count - 1]
             let size = current.reduce(0) { $0 + length($1) + 1 } + length(line)
             if !current.isEmpty && size > budget { messages.append([continued]) }
@@ -74,14 +89,22 @@ public enum ZulipMessages {
         return result
     }
 
-    /// A line longer than `budget` code points, in pieces that fit (only such a line is ever cut).
-    private static func split(_ line: String, budget: Int) -> [String] {
-        guard length(line) > budget, budget > 0 else { return [line] }
+    /// A line longer than `budget` as `size` counts it, in pieces that fit (only such a line is
+    /// ever cut).
+    private static func split(_ line: String, budget: Int, size: (String) -> Int) -> [String] {
+        guard size(line) > budget, budget > 0 else { return [line] }
         var pieces: [String] = []
         var scalars = Substring(line).unicodeScalars[...]
         while !scalars.isEmpty {
-            pieces.append(String(String.UnicodeScalarView(scalars.prefix(budget))))
-            scalars = scalars.dropFirst(budget)
+            // The most code points (at least one) whose text fits the budget.
+            var low = 1
+            var high = min(scalars.count, budget)
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if size(String(String.UnicodeScalarView(scalars.prefix(middle)))) <= budget { low = middle } else { high = middle - 1 }
+            }
+            pieces.append(String(String.UnicodeScalarView(scalars.prefix(low))))
+            scalars = scalars.dropFirst(low)
         }
         return pieces
     }

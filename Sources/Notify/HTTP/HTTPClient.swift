@@ -13,11 +13,14 @@ public struct HTTPClient: Sendable {
     public var timeout: Double
     /// PEM file of CAs trusted for an https site; nil for OpenSSL's default locations.
     public var caFile: String?
+    /// PEM file of CAs trusted besides `caFile` (notify_tls_ca); nil for none.
+    public var extraCAFile: String?
 
-    public init(site: SiteURL, timeout: Double, caFile: String? = nil) {
+    public init(site: SiteURL, timeout: Double, caFile: String? = nil, extraCAFile: String? = nil) {
         self.site = site
         self.timeout = timeout
         self.caFile = caFile
+        self.extraCAFile = extraCAFile
     }
 
     /// Sends `request` to `site.path + request.path` and reads the whole answer.
@@ -65,7 +68,8 @@ public struct HTTPClient: Sendable {
         guard site.isTLS else { return socket }
         let tls: TLSStream
         do {
-            tls = try TLSStream(over: socket, configuration: TLSConfiguration(caFile: caFile, serverName: site.host),
+            tls = try TLSStream(over: socket, configuration: TLSConfiguration(caFile: caFile, extraCAFile: extraCAFile,
+                                                                                 serverName: site.host),
                                 timeouts: timeouts)
         } catch {
             throw .connect(error)

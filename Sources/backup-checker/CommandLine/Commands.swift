@@ -63,6 +63,12 @@ enum Commands {
           duration_factor        how many times slower or faster than its
                                  median a run is flagged (3)
           heartbeat_url          Healthchecks-style ping URL
+          notify_urls            more destinations, apprise URLs separated by
+                                 spaces or commas (mailtos://, slack://,
+                                 mmosts://, discord://, tgram://, matrixs://,
+                                 ntfys://, jsons://, zulip://)
+          notify_tls_ca          CA file trusted, besides the system's, by
+                                 every notify_urls destination
           metrics_file           Prometheus textfile to write
           pushgateway_url        Prometheus Pushgateway base URL
           metrics_instance       its instance label
@@ -75,7 +81,7 @@ enum Commands {
 
         Exit codes: 0 every expected backup ran; 1 mismatch; 2 configuration or
         usage error; 3 database error; 4 the message could not be delivered to
-        Zulip (it was still printed).
+        Zulip or to a notify_urls destination (it was still printed).
         """
 
     /// The help of the tool, or of one subcommand.

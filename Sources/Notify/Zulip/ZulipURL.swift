@@ -1,0 +1,35 @@
+import Transport
+
+/// `zulip://botname@organization/token/stream[/topic]`: Zulip as the zulip_* settings reach
+/// it. The organization is a host name (`zulip.example.org`) or a bare organization
+/// (`acme` is acme.zulipchat.com); the bot's e-mail is derived from both as for
+/// zulip_bot_name. Without a topic the message's title is the topic, as in apprise (which
+/// reads a second path segment as another stream: here it is the topic).
+/// https://zulip.com/api/send-message
+public struct ZulipURL: Sendable, Equatable {
+    static let service = "Zulip"
+    package var botname: String
+    package var organization: String
+    package var token: Secret
+    package var stream: String
+    package var topic: String?
+
+    init(_ url: AppriseURL) throws(DestinationURLError) {
+        let service = ZulipURL.service
+        guard let botname = url.user, !url.host.isEmpty else {
+            throw .malformed(service: service, reason: "it needs the bot's name and the organization (zulip://botname@organization/token/stream)")
+        }
+        var segments = url.path
+        let token = url.option("token") ?? (segments.isEmpty ? nil : segments.removeFirst())
+        guard let token, !token.isEmpty else { throw .malformed(service: service, reason: "it names no API key (zulip://botname@organization/token/stream)") }
+        guard let stream = url.option("to") ?? segments.first else {
+            throw .malformed(service: service, reason: "it names no stream (zulip://botname@organization/token/stream/topic)")
+        }
+        guard SiteURL.isHostName(url.host) else { throw .malformed(service: service, reason: "its organization is not a host name") }
+        self.botname = botname
+        organization = url.host
+        self.token = Secret(token)
+        self.stream = stream
+        topic = url.option("topic") ?? (segments.count > 1 ? segments[1] : nil)
+    }
+}

@@ -1,0 +1,92 @@
+import Notify
+import Testing
+import TestSupport
+@testable import Checker
+
+/// A notify_urls destination in memory.
+final class RecordingDestination: Destination, @unchecked Sendable {
+    let name: String
+    let messageLimit: MessageLimit?
+    var failure: DeliveryError?
+    var sent: [NotifyMessage] = []
+    /// Every destination's sends, in the order they happened, by name.
+    let journal: Journal
+
+    final class Journal: @unchecked Sendable {
+        var names: [String] = []
+    }
+
+    init(_ name: String, limit: MessageLimit? = nil, failure: DeliveryError? = nil, journal: Journal) {
+        self.name = name
+        messageLimit = limit
+        self.failure = failure
+        self.journal = journal
+    }
+
+    func size(of text: String) -> Int { text.utf8.count }
+
+    func send(_ message: NotifyMessage) throws(DeliveryError) {
+        journal.names.append(name)
+        if let failure { throw failure }
+        sent.append(message)
+    }
+
+    func check() throws(DeliveryError) -> String { "fine" }
+}
+
+@Suite("notify_urls destinations, in memory")
+struct DestinationDeliveryTests {
+    static let refused = DeliveryError(service: "Slack", site: "https://hooks.slack.com", problem: .rejected(
+        status: 403, message: "invalid_token", code: nil, retryAfter: nil))
+
+    func run(_ destinations: [Destination], records: [InMemoryTable.Record], list: String = "a.example.test\n")
+        throws -> (Checker.ExitStatus, String) {
+        let run = InMemoryRun(list: list, records)
+        let directory = try TemporaryDirectory()
+        var check = Check(settings: CheckSettings(expectedPath: try directory.write("l", run.list)),
+                          day: CalendarDay(parsing: "2024-10-18"), source: run.table, notifier: run.notifier,
+                          monitor: run.monitor, metrics: [run.metrics], logger: Logger(level: .error))
+        check.destinations = destinations
+        var printed = ""
+        let status = check.run(now: 0) { printed += $0 }
+        return (status, printed)
+    }
+
+    @Test("told in the order written; one that fails does not stop the others; exit 4 over 0")
+    func orderAndFailure() throws {
+        let journal = RecordingDestination.Journal()
+        let first = RecordingDestination("JSON webhook (a)", journal: journal)
+        let failing = RecordingDestination("Slack (hooks.slack.com)", failure: Self.refused, journal: journal)
+        let last = RecordingDestination("ntfy (ntfy.sh)", journal: journal)
+        let (status, printed) = try run([first, failing, last], records: [InMemoryTable.Record.success("2024-10-18", "a.example.test")])
+        #expect(status == .delivery)
+        #expect(journal.names == ["JSON webhook (a)", "Slack (hooks.slack.com)", "ntfy (ntfy.sh)"])
+        #expect(first.sent == [NotifyMessage(title: "backup check 2024-10-18: ok", text: printed, severity: .info)])
+        #expect(last.sent == first.sent)
+    }
+
+    @Test("all told: the exit status is the check's; the title and type say how it went")
+    func allTold() throws {
+        let journal = RecordingDestination.Journal()
+        let one = RecordingDestination("JSON webhook (a)", journal: journal)
+        let (status, _) = try run([one], records: [], list: "a.example.test\n")
+        #expect(status == .mismatch)
+        #expect(one.sent.map(\.title) == ["backup check 2024-10-18: something went wrong"])
+        #expect(one.sent.map(\.severity) == [.failure])
+    }
+
+    @Test("a report longer than a destination keeps is fitted: ok rows left out first, within the limit")
+    func fitted() throws {
+        let journal = RecordingDestination.Journal()
+        let small = RecordingDestination("Discord (discord.com)", limit: .characters(700), journal: journal)
+        let list = (1...30).map { "t\($0).example.test" }.joined(separator: "\n") + "\nmissing.example.test\n"
+        let records = (1...30).map { InMemoryTable.Record.success("2024-10-18", "t\($0).example.test") }
+        let (status, printed) = try run([small], records: records, list: list)
+        #expect(status == .mismatch)
+        #expect(printed.utf8.count > 700)
+        #expect(!small.sent.isEmpty)
+        #expect(small.sent.allSatisfy { $0.text.utf8.count <= 700 })
+        #expect(small.sent.first?.text.hasPrefix("something went wrong\n") == true)
+        #expect(small.sent.last?.text.contains("rows left out to fit Discord (discord.com)'s limit of 700 characters") == true)
+    }
+}

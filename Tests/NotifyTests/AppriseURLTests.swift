@@ -1,0 +1,83 @@
+import Testing
+import Transport
+@testable import Notify
+
+@Suite("Apprise URLs")
+struct AppriseURLTests {
+    @Test("the generic form: scheme, user, password, host, port, path and query, percent-decoded")
+    func generic() throws {
+        let url = try AppriseURL("MMOSTS://bot%40x:p%3Ass@chat.example.org:8443/a/%23b//c?To=%23one,two&Image=No&plus=a+b")
+        #expect(url.scheme == "mmosts")
+        #expect(url.user == "bot@x")
+        #expect(url.password == "p:ss")
+        #expect(url.host == "chat.example.org")
+        #expect(url.port == 8443)
+        #expect(url.path == ["a", "#b", "c"])
+        #expect(url.query == ["to": "#one,two", "image": "No", "plus": "a+b"])
+        #expect(url.list("to") == ["#one", "two"])
+        #expect(url.flag("image", default: true) == false)
+    }
+
+    @Test("an IPv6 host in brackets, a # in the path as apprise keeps it, an invalid escape left as is")
+    func details() throws {
+        let url = try AppriseURL("json://[::1]:8080/hook/#room%zz")
+        #expect(url.host == "::1")
+        #expect(url.port == 8080)
+        #expect(url.path == ["hook", "#room%zz"])
+    }
+
+    @Test("what is not an apprise URL is refused by case", arguments: [
+        ("not a url", AppriseURL.Problem.notAURL),
+        ("json://host:99999/x", .badPort),
+        ("json://host:port/x", .badPort),
+        ("json://a@b@host/x", .twoAts),
+        ("json://host/x%0Ay", .controlCharacter),
+    ])
+    func refused(text: String, problem: AppriseURL.Problem) {
+        #expect(throws: problem) { try AppriseURL(text) }
+    }
+
+    @Test("notify_urls is split at spaces and commas before the next scheme://, not inside a URL")
+    func list() {
+        #expect(NotifyURLList.split(" mailto://u:p@h?to=a@x,b@y, slack://A/B/C ,json://h/p\n ntfy://t ") ==
+            ["mailto://u:p@h?to=a@x,b@y", "slack://A/B/C", "json://h/p", "ntfy://t"])
+        #expect(NotifyURLList.split("junk json://h") == ["junk", "json://h"])
+    }
+
+    @Test("a credential over plain text beyond loopback is refused; loopback is allowed")
+    func plainText() throws {
+        #expect(throws: DestinationURLError.credentialOverPlainText(service: "Mattermost", host: "chat.example.org")) {
+            try DestinationURL.parse("mmost://chat.example.org/token")
+        }
+        #expect(throws: DestinationURLError.credentialOverPlainText(service: "Matrix", host: "m.example.org")) {
+            try DestinationURL.parse("matrix://u:p@m.example.org/#room")
+        }
+        #expect(throws: DestinationURLError.credentialOverPlainText(service: "JSON webhook", host: "h.example.org")) {
+            try DestinationURL.parse("json://u:p@h.example.org/x")
+        }
+        #expect(throws: DestinationURLError.credentialOverPlainText(service: "ntfy", host: "n.example.org")) {
+            try DestinationURL.parse("ntfy://u:p@n.example.org/topic")
+        }
+        guard case .mattermost = try DestinationURL.parse("mmost://127.0.0.1:8065/token") else {
+            Issue.record("not Mattermost")
+            return
+        }
+        guard case .json = try DestinationURL.parse("json://h.example.org/x") else {
+            Issue.record("not JSON")
+            return
+        }
+    }
+
+    @Test("no error repeats any part of the URL but the scheme and, for plain text, the host")
+    func errorsNeverShowSecrets() {
+        for text in ["slack://SECRETA/SECRETB", "tgram://123:SECRET", "discord://SECRET", "matrixs://SECRET@host",
+                     "zulip://SECRET@org", "mmosts://host", "nope://SECRET@host/SECRET", "json://h/x?method=GET&k=SECRET"] {
+            do {
+                _ = try DestinationURL.parse(text)
+                Issue.record("accepted")
+            } catch {
+                #expect(!error.description.contains("SECRET"))
+            }
+        }
+    }
+}
