@@ -29,6 +29,7 @@ public struct Doctor {
             output("  fix: set the variables named above (see backup-checker --help)")
             return .usage
         }
+        checkNames(output: output)
         let day = self.day ?? settings.check.zone.day(at: now)
         var status = ExitStatus.ok
         if !checkList(settings.check, day: day, output: output) { status = .usage }
@@ -47,6 +48,17 @@ public struct Doctor {
         if !checkDestinations(settings, output: output) { status = max(status, .delivery) }
         output("result: " + (status == .ok ? "ok" : "problems found"))
         return status
+    }
+
+    /// Names in the .env file that are no setting of this tool (a typo leaves its setting at
+    /// the default, silently), each with the nearest setting's name. A note, not a failure:
+    /// the same file may carry variables for the container (TZ, say).
+    private func checkNames(output: (String) -> Void) {
+        let names = Setting.all.map(\.name)
+        for name in sources.file.keys.sorted() where Setting.named(name) == nil {
+            let suggestion = Spelling.nearest(name, among: names).map { " (did you mean \($0)?)" } ?? ""
+            output("settings: note: \(name.prefix(60)) in the .env file is not a setting of backup-checker\(suggestion)")
+        }
     }
 
     /// How the list was read: its targets, how many are due on the day, each schedule.

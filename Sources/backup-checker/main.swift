@@ -8,7 +8,7 @@ import Glibc
 func fail(_ error: UsageError) -> Never {
     var text = "backup-checker: error: \(error.message)\n"
     if let suggestion = error.suggestion { text += "Did you mean '\(suggestion)'?\n" }
-    if let spec = [Commands.check, Commands.doctor].first(where: { $0.name == error.command }) {
+    if let spec = Commands.all.first(where: { $0.name == error.command }) {
         text += "Usage: \(spec.usage)\n  See 'backup-checker \(spec.name) --help' for more information.\n"
     } else {
         text += "  See 'backup-checker --help' for more information.\n"
@@ -39,6 +39,11 @@ case .version:
     exit(0)
 case let .run(name, given):
     (command, values) = (name, given)
+}
+
+if command == "settings" {
+    StandardStreams.writeOutput(Setting.all.map(\.listing).joined(separator: "\n") + "\n")
+    exit(0)
 }
 
 var day: CalendarDay?

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Checker
 
 /// The hand-written command line: help for the tool and each subcommand, the version,
 /// `--flag value` and `--flag=value`, and usage errors (exit 2) with a suggestion.
@@ -18,6 +19,18 @@ struct CommandLineTests {
                      "SUBCOMMANDS:", "check (default)", "doctor", "Exit codes: 0 every expected backup ran"] {
             #expect(result.stdout.contains(text), "\(text)")
         }
+        for setting in Setting.all {
+            #expect(result.stdout.contains("\n  \(setting.name) "), "\(setting.name)")
+        }
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("`settings` lists the table, one setting a line, tab-separated")
+    func settingsListing() throws {
+        let result = try Self.run(["settings"])
+        #expect(result.status == 0)
+        #expect(result.stdout == Setting.all.map(\.listing).joined(separator: "\n") + "\n")
+        #expect(result.stdout.contains("db_connect_timeout\t10\tseconds\tdatabase\t-\t"))
         #expect(result.stderr.isEmpty)
     }
 

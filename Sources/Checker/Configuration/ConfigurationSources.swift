@@ -2,7 +2,7 @@ import Transport
 
 /// Where settings come from, in order of precedence: command-line flags, the process
 /// environment (handed down by the executable, which alone reads it), the .env file. Names
-/// are the seed's lower-case ones; upper case also works.
+/// are the seed's lower-case ones (LOG_LEVEL's upper case); the other case also works.
 public struct ConfigurationSources: Sendable {
     public var flags: [String: String]
     public var environment: [String: String]
@@ -17,11 +17,11 @@ public struct ConfigurationSources: Sendable {
     /// The value of `name`, or nil when no source sets it.
     public func value(_ name: String) -> String? {
         if let value = flags[name] { return value }
-        let upper = name.uppercased()
-        if let value = environment[name] ?? environment[upper] {
+        let spellings = [name, name.lowercased(), name.uppercased()]
+        if let value = spellings.lazy.compactMap({ environment[$0] }).first {
             return ConfigurationSources.unquoted(value)
         }
-        return file[name] ?? file[upper]
+        return spellings.lazy.compactMap { file[$0] }.first
     }
 
     /// `docker run --env-file` passes quotes through: a value wrapped in one pair of matching

@@ -5,7 +5,7 @@ import Transport
 /// that cannot be read is named by its position (from 1) and service, never shown.
 enum NotifyURLs {
     static func read(_ reader: inout SettingReader) -> [DestinationURL] {
-        guard let text = reader.optional("notify_urls") else { return [] }
+        guard let text = reader.optional(.notifyURLs) else { return [] }
         var destinations: [DestinationURL] = []
         for (index, entry) in NotifyURLList.split(text).enumerated() {
             do {

@@ -1,9 +1,11 @@
 import Notify
 import Transport
 
-/// Reads settings by name from the sources and collects every problem, so that one run names
-/// all of them at once, each once however often its setting is read. Any value with a control
-/// character is refused: it would reach the log and the posted message raw.
+/// Reads settings of the table (`Setting`) from the sources and collects every problem, so
+/// that one run names all of them at once, each once however often its setting is read. A
+/// setting's default comes from the table and is read by the same rule as a value given.
+/// Any value with a control character is refused: it would reach the log and the posted
+/// message raw.
 struct SettingReader {
     let sources: ConfigurationSources
     private(set) var missing: [String] = []
@@ -12,22 +14,27 @@ struct SettingReader {
     init(sources: ConfigurationSources) { self.sources = sources }
 
     /// The value, nil when unset or empty.
-    mutating func optional(_ name: String) -> String? {
-        guard let value = sources.value(name), !value.isEmpty else { return nil }
+    mutating func optional(_ setting: Setting) -> String? {
+        guard let value = sources.value(setting.name), !value.isEmpty else { return nil }
         guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            problem(name, "\(name) contains a control character (a line break or tab, say), which is not allowed")
+            problem(setting.name, "\(setting.name) contains a control character (a line break or tab, say), which is not allowed")
             return nil
         }
         return value
     }
 
-    /// The value; when unset or empty, `name` is noted as missing.
-    mutating func required(_ name: String) -> String {
-        if sources.value(name)?.isEmpty ?? true {
-            noteMissing(name)
+    /// The value; when unset or empty, the setting is noted as missing.
+    mutating func required(_ setting: Setting) -> String {
+        if sources.value(setting.name)?.isEmpty ?? true {
+            noteMissing(setting.name)
             return ""
         }
-        return optional(name) ?? ""
+        return optional(setting) ?? ""
+    }
+
+    /// The value, else the table's default; nil when neither is there.
+    mutating func text(_ setting: Setting) -> String? {
+        optional(setting) ?? setting.defaultValue
     }
 
     mutating func noteMissing(_ name: String) {
@@ -39,31 +46,48 @@ struct SettingReader {
         if !problems.contains(problem) { problems.append(problem) }
     }
 
-    /// A number of seconds in (0, 86400].
-    mutating func seconds(_ name: String, default fallback: Double) -> Double {
-        guard let text = optional(name) else { return fallback }
-        guard let value = Double(text), value > 0, value <= 86_400 else {
-            problem(name, "\(name) must be a number of seconds between 0 and 86400, not \"\(text.prefix(40))\"")
-            return fallback
+    /// The value read by `parse`, else the table's default read the same way; nil when neither
+    /// gives one. A value `parse` refuses is a problem saying it must be `expected`.
+    mutating func value<Value>(_ setting: Setting, expected: String, shown: Int = 40,
+                               _ parse: (String) -> Value?) -> Value? {
+        if let text = optional(setting) {
+            if let value = parse(text) { return value }
+            problem(setting.name, "\(setting.name) must be \(expected), not \"\(text.prefix(shown))\"")
         }
-        return value
+        return setting.defaultValue.flatMap(parse)
+    }
+
+    /// A TCP port, 1-65535.
+    mutating func port(_ setting: Setting) -> UInt16? {
+        value(setting, expected: "a port number 1-65535") { UInt16($0).flatMap { $0 > 0 ? $0 : nil } }
+    }
+
+    /// A number of seconds in (0, 86400].
+    mutating func seconds(_ setting: Setting) -> Double? {
+        value(setting, expected: "a number of seconds between 0 and 86400") { text in
+            Double(text).flatMap { $0 > 0 && $0 <= 86_400 ? $0 : nil }
+        }
     }
 
     /// A whole number in `range`.
-    mutating func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
-        guard let text = optional(name) else { return fallback }
-        guard let value = Int(text), range.contains(value) else {
-            problem(name, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text.prefix(40))\"")
-            return fallback
+    mutating func integer(_ setting: Setting, in range: ClosedRange<Int>) -> Int? {
+        value(setting, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)") { text in
+            Int(text).flatMap { range.contains($0) ? $0 : nil }
         }
-        return value
+    }
+
+    /// One of the setting's choices (either case), made into a value by `make`.
+    mutating func choice<Value>(_ setting: Setting, _ make: (String) -> Value?) -> Value? {
+        value(setting, expected: "one of " + setting.choices.joined(separator: ", ")) { text in
+            setting.choices.contains(text.lowercased()) ? make(text.lowercased()) : nil
+        }
     }
 
     /// An http(s) URL; a plain http one only to a loopback host when it carries a credential.
     /// A URL that is itself the secret (a ping URL) is never repeated in a problem.
-    mutating func url(_ name: String, carriesCredential: Bool, isSecret: Bool = false) -> SiteURL? {
-        guard let text = optional(name) else { return nil }
-        return check(url: text, name: name, carriesCredential: carriesCredential, isSecret: isSecret)
+    mutating func url(_ setting: Setting, carriesCredential: Bool) -> SiteURL? {
+        guard let text = optional(setting) else { return nil }
+        return check(url: text, name: setting.name, carriesCredential: carriesCredential, isSecret: setting.isSecret)
     }
 
     mutating func check(url text: String, name: String, carriesCredential: Bool, isSecret: Bool = false) -> SiteURL? {
@@ -81,12 +105,12 @@ struct SettingReader {
 
     /// A file that must be there and readable now (a CA file), so that a typo is a
     /// configuration error at once and not a failed connection later.
-    mutating func existingFile(_ name: String) -> String? {
-        guard let path = optional(name) else { return nil }
+    mutating func existingFile(_ setting: Setting) -> String? {
+        guard let path = optional(setting) else { return nil }
         do {
             _ = try LocalFile.read(path, limit: 16 << 20)
         } catch {
-            problem(name, "\(name) \(path) \(error)")
+            problem(setting.name, "\(setting.name) \(path) \(error)")
             return nil
         }
         return path

@@ -55,9 +55,9 @@ public struct MetricsSettings: Sendable {
     public var instance: String?
 
     init(reader: inout SettingReader) {
-        file = reader.optional("metrics_file")
-        pushgateway = reader.url("pushgateway_url", carriesCredential: false)
-        instance = reader.optional("metrics_instance")
+        file = reader.optional(.metricsFile)
+        pushgateway = reader.url(.pushgatewayURL, carriesCredential: false)
+        instance = reader.optional(.metricsInstance)
     }
 
     /// The metrics settings alone, so that a run stopped by another setting can still publish
@@ -96,49 +96,35 @@ public struct Settings: Sendable {
         var reader = SettingReader(sources: sources)
 
         // Database.
-        let username = reader.required("db_username")
-        let password = sources.value("db_password")
-        if password == nil { reader.noteMissing("db_password") } else { _ = reader.optional("db_password") }
-        let databaseName = reader.required("database")
-        var endpoint = Endpoint.tcp(host: "127.0.0.1", port: 3306)
-        if let socket = reader.optional("db_socket") {
+        let username = reader.required(.dbUsername)
+        // An empty password is a password (a user without one); only an unset one is missing.
+        let password = reader.optional(.dbPassword) ?? ""
+        if sources.value(Setting.dbPassword.name) == nil { reader.noteMissing(Setting.dbPassword.name) }
+        let databaseName = reader.required(.database)
+        let endpoint: Endpoint
+        if let socket = reader.optional(.dbSocket) {
             endpoint = .unix(path: socket)
         } else {
-            let host = reader.optional("db_host") ?? "127.0.0.1"
-            var port: UInt16 = 3306
-            if let text = reader.optional("db_port") {
-                if let value = UInt16(text), value > 0 { port = value } else {
-                    reader.problem("db_port", "db_port must be a port number 1-65535, not \"\(text.prefix(40))\"")
-                }
-            }
-            endpoint = .tcp(host: host, port: port)
+            endpoint = .tcp(host: reader.text(.dbHost) ?? "", port: reader.port(.dbPort) ?? 0)
         }
-        let table = reader.optional("db_table") ?? "list"
-        if !BackupQueries.isValidIdentifier(table) {
-            reader.problem("db_table", "db_table must be a table name of 1-64 letters, digits, _ or $, not \"\(table.prefix(70))\"")
-        }
-        var tls = TLSMode.preferred
-        if let text = reader.optional("db_tls") {
-            if let mode = TLSMode(rawValue: text.lowercased()) { tls = mode } else {
-                let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.problem("db_tls", "db_tls must be one of \(modes), not \"\(text.prefix(40))\"")
-            }
-        }
-        let tlsCA = reader.existingFile("db_tls_ca")
-        let readTimeout = reader.seconds("db_read_timeout", default: 30)
-        let timeouts = Timeouts(connect: reader.seconds("db_connect_timeout", default: 10), read: readTimeout,
-                                write: readTimeout)
+        let table = reader.value(.dbTable, expected: "a table name of 1-64 letters, digits, _ or $", shown: 70) { name in
+            BackupQueries.isValidIdentifier(name) ? name : nil
+        } ?? ""
+        let tls = reader.choice(.dbTLS) { TLSMode(rawValue: $0) } ?? .preferred
+        let tlsCA = reader.existingFile(.dbTLSCA)
+        let readTimeout = reader.seconds(.dbReadTimeout) ?? 0
+        let timeouts = Timeouts(connect: reader.seconds(.dbConnectTimeout) ?? 0, read: readTimeout, write: readTimeout)
 
         // Zulip.
-        let httpTimeout = reader.seconds("zulip_timeout", default: 30)
+        let httpTimeout = reader.seconds(.zulipTimeout) ?? 0
         var zulip: ZulipDestination?
-        if requireZulip || reader.optional("zulip_bot_api_key") != nil {
+        if requireZulip || reader.optional(.zulipBotAPIKey) != nil {
             let missingBefore = reader.missing.count
-            let apiKey = reader.required("zulip_bot_api_key")
-            let channel = reader.required("zulip_stream")
-            let topic = reader.required("zulip_topic")
+            let apiKey = reader.required(.zulipBotAPIKey)
+            let channel = reader.required(.zulipStream)
+            let topic = reader.required(.zulipTopic)
             let address = ZulipAddress(reader: &reader)
-            let caFile = reader.existingFile("zulip_tls_ca")
+            let caFile = reader.existingFile(.zulipTLSCA)
             if let address, reader.missing.count == missingBefore {
                 zulip = ZulipDestination(site: address.site, email: address.email, apiKey: Secret(apiKey), channel: channel,
                                          topic: topic, caFile: caFile ?? systemCAFile, timeout: httpTimeout)
@@ -146,24 +132,21 @@ public struct Settings: Sendable {
         }
 
         // Heartbeat and metrics.
-        let heartbeat = reader.url("heartbeat_url", carriesCredential: true, isSecret: true)
+        let heartbeat = reader.url(.heartbeatURL, carriesCredential: true)
         let metrics = MetricsSettings(reader: &reader)
 
         // More destinations.
         let notify = NotifyURLs.read(&reader)
-        let notifyCAFile = reader.existingFile("notify_tls_ca")
+        let notifyCAFile = reader.existingFile(.notifyTLSCA)
 
         // The check itself.
-        let expected = reader.optional("expected_backups") ?? "./expected-backups"
-        let historyDays = reader.integer("history_days", default: 35, in: 1...Schedule.maxEveryDays)
-        var factor = 3.0
-        if let text = reader.optional("duration_factor") {
-            if let value = Double(text), value > 1, value <= 1000 { factor = value } else {
-                reader.problem("duration_factor", "duration_factor must be a number above 1 (how many times slower or faster than the median), not \"\(text.prefix(40))\"")
-            }
-        }
+        let expected = reader.text(.expectedBackups) ?? ""
+        let historyDays = reader.integer(.historyDays, in: 1...Schedule.maxEveryDays) ?? 0
+        let factor = reader.value(.durationFactor, expected: "a number above 1 (how many times slower or faster than the median)") { text in
+            Double(text).flatMap { $0 > 1 && $0 <= 1000 ? $0 : nil }
+        } ?? 0
         var zone = TimeZone.utc
-        if let name = reader.optional("timezone") {
+        if let name = reader.optional(.timezone) {
             do {
                 zone = try zones.zone(named: name)
             } catch {
@@ -177,18 +160,12 @@ public struct Settings: Sendable {
         } else {
             zone = zones.processZone()
         }
-        var level = LogLevel.info
-        if let text = reader.optional("LOG_LEVEL") ?? reader.optional("log_level") {
-            if let value = LogLevel(name: text) { level = value } else {
-                let levels = LogLevel.allCases.map(\.description).joined(separator: ", ")
-                reader.problem("LOG_LEVEL", "LOG_LEVEL must be one of \(levels), not \"\(text.prefix(40))\"")
-            }
-        }
+        let level = reader.choice(.logLevel) { LogLevel(name: $0) } ?? .info
 
         guard reader.missing.isEmpty, reader.problems.isEmpty else {
             throw .settings(missing: reader.missing, problems: reader.problems)
         }
-        database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password ?? ""),
+        database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password),
                                     database: databaseName, table: table, tls: tls, tlsCA: tlsCA,
                                     systemCAFile: systemCAFile, timeouts: timeouts)
         self.zulip = zulip

@@ -13,7 +13,7 @@ struct ZulipAddress {
     /// Reads zulip_site, zulip_organization, zulip_email and zulip_bot_name; nil (with the
     /// problems noted) when they do not give both.
     init?(reader: inout SettingReader) {
-        let organization = reader.optional("zulip_organization")
+        let organization = reader.optional(.zulipOrganization)
         var organizationSite: SiteURL?
         if let organization {
             organizationSite = ZulipAddress.site(ofOrganization: organization)
@@ -22,16 +22,16 @@ struct ZulipAddress {
             }
         }
         var site: SiteURL?
-        if let text = reader.optional("zulip_site") {
+        if let text = reader.optional(.zulipSite) {
             site = reader.check(url: text, name: "zulip_site", carriesCredential: true)
         } else if let organizationSite {
             site = reader.check(url: organizationSite.description, name: "zulip_organization", carriesCredential: true)
         } else if organization == nil {
             reader.noteMissing("zulip_organization (or zulip_site)")
         }
-        var email = reader.optional("zulip_email")
+        var email = reader.optional(.zulipEmail)
         if email == nil {
-            if let name = reader.optional("zulip_bot_name") {
+            if let name = reader.optional(.zulipBotName) {
                 if name.contains("@") {
                     email = name
                 } else if let host = organizationSite?.host ?? site?.host {

@@ -1,3 +1,5 @@
+import Checker
+
 /// One option of a subcommand.
 struct OptionSpec {
     /// The long name without dashes, e.g. "env-file".
@@ -104,27 +106,7 @@ struct ArgumentParser {
         return .run(command: command, values: values)
     }
 
-    /// The candidate closest to `word` by edit distance, when it is close enough to be a slip.
     func nearest(_ word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, ArgumentParser.distance(word.lowercased(), $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3) else { return nil }
-        return best.0
-    }
-
-    /// Levenshtein distance between two strings.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let saved = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = saved
-            }
-        }
-        return row[b.count]
+        Spelling.nearest(word, among: candidates)
     }
 }

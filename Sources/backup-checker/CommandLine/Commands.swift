@@ -24,7 +24,26 @@ enum Commands {
         abstract: "Read the list, connect to the database, Zulip, the heartbeat and the Pushgateway without posting, and say what works and what to change.",
         options: settingsOptions)
 
-    static let parser = ArgumentParser(commands: [check, doctor], defaultCommand: "check")
+    static let settings = CommandSpec(
+        name: "settings",
+        abstract: "List every setting, one a line: name, default (empty when none), kind, section, attributes (secret, file, or -) and help, separated by tabs.",
+        options: [])
+
+    static let all = [check, doctor, settings]
+
+    static let parser = ArgumentParser(commands: all, defaultCommand: "check")
+
+    /// The settings for the overview, from the table: name, help and default.
+    static var settingsHelp: String {
+        Setting.all.map { setting in
+            let head = "  " + setting.name
+            let padded = head.count < 25 ? head + String(repeating: " ", count: 25 - head.count) : head + " "
+            var text = setting.help
+            if !setting.choices.isEmpty { text += ": " + setting.choices.joined(separator: ", ") }
+            if let value = setting.defaultValue { text += " (default: \(value))" }
+            return padded + wrap(text, width: 80 - 25, indent: String(repeating: " ", count: 25))
+        }.joined(separator: "\n")
+    }
 
     static let overview = """
         OVERVIEW: Checks that today's scheduled backups ran and posts the result to
@@ -33,47 +52,13 @@ enum Commands {
         backup-checker [check] [--env-file PATH] [--expected PATH] [--date YYYY-MM-DD]
                        [--dry-run] [--format text|json]
         backup-checker doctor  [--env-file PATH] [--expected PATH] [--date YYYY-MM-DD]
+        backup-checker settings
 
         Settings come from the environment and a .env file (./.env when present);
         the environment wins over the file, a flag over both. Names are lower
         case as below; upper case is accepted too.
 
-          db_host, db_port       server (127.0.0.1, 3306)
-          db_socket              unix socket path; wins over host and port
-          db_username            user name
-          db_password            password
-          database               schema
-          db_table               table of backup results (list)
-          db_tls                 disabled, preferred (default), required,
-                                 verify-ca or verify-identity
-          db_tls_ca              CA file for the verify modes
-          db_connect_timeout     seconds to connect and log in (10)
-          db_read_timeout        seconds for each query to its last row (30)
-          zulip_organization     zulip.example.org, or acme for acme.zulipchat.com
-          zulip_site             explicit base URL instead
-          zulip_bot_name         the bot; its e-mail is NAME-bot@HOST
-          zulip_email            explicit bot e-mail instead
-          zulip_bot_api_key      the bot's API key
-          zulip_stream           stream (channel) the message goes to
-          zulip_topic            topic of the message
-          zulip_tls_ca           CA file for a Zulip site with a private CA
-          zulip_timeout          seconds for each HTTP request (30)
-          expected_backups       the expected list (./expected-backups)
-          history_days           days of history read (35)
-          duration_factor        how many times slower or faster than its
-                                 median a run is flagged (3)
-          heartbeat_url          Healthchecks-style ping URL
-          notify_urls            more destinations, apprise URLs separated by
-                                 spaces or commas (mailtos://, slack://,
-                                 mmosts://, discord://, tgram://, matrixs://,
-                                 ntfys://, jsons://, zulip://)
-          notify_tls_ca          CA file trusted, besides the system's, by
-                                 every notify_urls destination
-          metrics_file           Prometheus textfile to write
-          pushgateway_url        Prometheus Pushgateway base URL
-          metrics_instance       its instance label
-          timezone               IANA zone that defines today (the local zone)
-          LOG_LEVEL              trace, debug, info (default), warning, error
+        \(settingsHelp)
 
         The expected list has one target per line, optionally followed by its
         schedule: daily (the default), weekdays and days of the month (mon-fri,
@@ -86,7 +71,7 @@ enum Commands {
 
     /// The help of the tool, or of one subcommand.
     static func help(_ name: String?) -> String {
-        guard let spec = [check, doctor].first(where: { $0.name == name }) else {
+        guard let spec = all.first(where: { $0.name == name }) else {
             return overview + """
 
 
@@ -99,6 +84,7 @@ enum Commands {
                 SUBCOMMANDS:
                 \(describe(check.name + " (default)", check.abstract))
                 \(describe(doctor.name, doctor.abstract))
+                \(describe(settings.name, settings.abstract))
 
                   See 'backup-checker help <subcommand>' for detailed help.
                 """
@@ -118,7 +104,7 @@ enum Commands {
     private static func describe(_ label: String, _ text: String) -> String {
         let head = "  " + label
         let padded = head.count < 26 ? head + String(repeating: " ", count: 26 - head.count) : head + "\n" + String(repeating: " ", count: 26)
-        return padded + wrap(text, width: 80 - 26, indent: String(repeating: " ", count: 26)).dropFirst(0)
+        return padded + wrap(text, width: 80 - 26, indent: String(repeating: " ", count: 26))
     }
 
     private static func wrap(_ text: String, width: Int, indent: String) -> String {
