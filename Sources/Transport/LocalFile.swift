@@ -7,6 +7,9 @@ public enum LocalFile {
     /// Why a file could not be read.
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case notFound
+        /// It exists but this process may not open it (EACCES, EPERM): a question of file
+        /// permissions, not of a wrong path.
+        case permissionDenied
         /// It exists but is not a regular file ("a directory", "a FIFO", ...).
         case notRegularFile(String)
         case unreadable(String)
@@ -15,6 +18,7 @@ public enum LocalFile {
         public var description: String {
             switch self {
             case .notFound: return "does not exist"
+            case .permissionDenied: return "cannot be read: permission denied"
             case let .notRegularFile(kind): return "is \(kind), not a regular file"
             case let .unreadable(reason): return "cannot be read: \(reason)"
             case let .tooLarge(limit): return "is larger than \(limit) bytes"
@@ -45,7 +49,8 @@ public enum LocalFile {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno
-            throw code == ENOENT || code == ENOTDIR ? .notFound : .unreadable(errnoText(code))
+            if code == ENOENT || code == ENOTDIR { throw .notFound }
+            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errnoText(code))
         }
         defer { _ = close(fd) }
         var info = stat()

@@ -126,12 +126,30 @@ struct TimeZoneTests {
     }
 
     @Test("the process zone comes from TZ (a name, a path or a rule), else /etc/localtime")
-    func processZone() {
-        #expect(ZoneLocator(processTZ: "Asia/Tokyo").processZone().name == "Asia/Tokyo")
-        #expect(ZoneLocator(processTZ: ":Asia/Tokyo").processZone().offset(at: 0) == 32400)
-        #expect(ZoneLocator(processTZ: "EST5").processZone().offset(at: 0) == -18000)
-        #expect(ZoneLocator(processTZ: "/usr/share/zoneinfo/Asia/Kolkata").processZone().offset(at: 0) == 19800)
-        #expect(ZoneLocator(processTZ: "nonsense").processZone().offset(at: 0) == 0)
-        #expect(ZoneLocator(environment: ["TZDIR": "/nowhere", "TZ": "Europe/Berlin"]).processZone().name == "Europe/Berlin")
+    func processZone() throws {
+        #expect(try ZoneLocator(processTZ: "Asia/Tokyo").processZone().name == "Asia/Tokyo")
+        #expect(try ZoneLocator(processTZ: ":Asia/Tokyo").processZone().offset(at: 0) == 32400)
+        #expect(try ZoneLocator(processTZ: "EST5").processZone().offset(at: 0) == -18000)
+        #expect(try ZoneLocator(processTZ: "/usr/share/zoneinfo/Asia/Kolkata").processZone().offset(at: 0) == 19800)
+        #expect(try ZoneLocator(environment: ["TZDIR": "/nowhere", "TZ": "Europe/Berlin"]).processZone().name == "Europe/Berlin")
+        // No TZ and no /etc/localtime: UTC, as glibc decides.
+        #expect(try ZoneLocator(localtimePath: "/nowhere/localtime").processZone().name == "UTC")
+    }
+
+    @Test("a TZ that names no zone, file or rule is an error, never a silent UTC", arguments: [
+        ("Europe/Berln", "Europe/Berln"), (":Europe/Berln", "Europe/Berln"), ("nonsense", "nonsense"),
+        ("/nowhere/zone", "/nowhere/zone"), (":/usr/share/zoneinfo/Europe", "/usr/share/zoneinfo/Europe"),
+    ])
+    func unknownTZ(tz: String, name: String) {
+        #expect(throws: ZoneLocator.Failure.unknown(name)) { try ZoneLocator(processTZ: tz).processZone() }
+    }
+
+    @Test("a zone file that is not TZif data is unreadable, not unknown and not UTC")
+    func unreadableZoneFile() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("Broken", "not a zone")
+        let locator = ZoneLocator(environment: ["TZDIR": directory.path, "TZ": "Broken"])
+        #expect(throws: ZoneLocator.Failure.unreadable(name: "Broken", reason: "not TZif data")) { try locator.processZone() }
+        #expect(throws: ZoneLocator.Failure.unreadable(name: "Broken", reason: "not TZif data")) { try locator.zone(named: "Broken") }
     }
 }

@@ -107,6 +107,22 @@ struct SettingsTests {
         }
     }
 
+    @Test("an unknown zone in TZ, when timezone is not set, is a configuration error like an unknown timezone", arguments: [
+        "Europe/Berln", ":Europe/Berln",
+    ])
+    func unknownTZ(tz: String) {
+        let sources = ConfigurationSources(environment: ["TZ": tz], file: Self.seed)
+        #expect(throws: ConfigurationError.settings(missing: [], problems: [SettingProblem(
+            name: "TZ", message: "TZ \"Europe/Berln\" is not a known IANA time zone (e.g. Europe/Berlin, UTC); set timezone, or correct or unset TZ")])) {
+            try Settings(sources: sources, requireZulip: true, zones: ZoneLocator(environment: sources.environment))
+        }
+        // timezone, when set, decides: TZ is then not read at all.
+        var values = Self.seed
+        values["timezone"] = "Asia/Tokyo"
+        let chosen = ConfigurationSources(environment: ["TZ": tz], file: values)
+        #expect((try? Settings(sources: chosen, requireZulip: true, zones: ZoneLocator(environment: chosen.environment)))?.check.zone.name == "Asia/Tokyo")
+    }
+
     @Test("a heartbeat URL that is not a URL is refused without being repeated: it is the ping's credential")
     func malformedHeartbeatURLNotShown() {
         var values = Self.seed

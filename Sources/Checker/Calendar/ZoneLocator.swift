@@ -28,8 +28,11 @@ public struct ZoneLocator: Sendable {
 
     /// Why a zone cannot be used.
     public enum Failure: Error, Equatable, Sendable {
-        /// Not a zone name of the tz database on this system.
+        /// Not a zone name of the tz database on this system (nor, for TZ, a POSIX rule or an
+        /// existing file).
         case unknown(String)
+        /// The zone's file exists but this process may not read it: a matter of permissions.
+        case permissionDenied(name: String, path: String)
         /// The zone's file exists but cannot be used.
         case unreadable(name: String, reason: String)
     }
@@ -38,33 +41,36 @@ public struct ZoneLocator: Sendable {
     public func zone(named name: String) throws(Failure) -> TimeZone {
         guard ZoneLocator.isZoneName(name) else { throw .unknown(name) }
         for directory in directories {
-            let contents: LocalFile.Contents
             do {
-                contents = try LocalFile.read(directory + "/" + name, limit: 1 << 20)
-            } catch {
-                continue
-            }
-            do {
-                return try TimeZone(name: name, tzif: contents.bytes)
-            } catch {
-                throw .unreadable(name: name, reason: error.reason)
+                return try ZoneLocator.file(directory + "/" + name, name: name)
+            } catch .unknown {
+                continue  // not in this directory (or a directory such as "Europe"): the next one
             }
         }
         if name == "UTC" || name == "Etc/UTC" { return .utc }
         throw .unknown(name)
     }
 
-    /// The zone this process uses when none is configured: TZ (a zone name, a path after ":",
-    /// or a POSIX rule), else the zone /etc/localtime holds, else UTC — as glibc decides.
-    public func processZone() -> TimeZone {
+    /// The zone this process uses when none is configured: TZ (a zone name, optionally after
+    /// ":", a path, or a POSIX rule), else the zone /etc/localtime holds, else (no such file)
+    /// UTC. A TZ that names no zone, file or rule is an error, never a silent UTC: the checked
+    /// day would be the wrong one.
+    public func processZone() throws(Failure) -> TimeZone {
         if var tz = processTZ, !tz.isEmpty {
             if tz.hasPrefix(":") { tz.removeFirst() }
-            if tz.hasPrefix("/") { return (try? file(tz, name: tz)) ?? .utc }
-            if let zone = try? zone(named: tz) { return zone }
-            return (try? TimeZone(name: tz, posixRule: tz)) ?? .utc
+            if tz.hasPrefix("/") { return try ZoneLocator.file(tz, name: tz) }
+            do {
+                return try zone(named: tz)
+            } catch .unknown {
+                guard let rule = try? TimeZone(name: tz, posixRule: tz) else { throw .unknown(tz) }
+                return rule
+            }
         }
-        let name = localtimeName() ?? "localtime"
-        return (try? file(localtimePath, name: name)) ?? .utc
+        do {
+            return try ZoneLocator.file(localtimePath, name: localtimeName() ?? "localtime")
+        } catch .unknown {
+            return .utc
+        }
     }
 
     /// The zone name /etc/localtime links to ("Europe/Berlin"), if it is a link into a zoneinfo tree.
@@ -76,8 +82,24 @@ public struct ZoneLocator: Sendable {
         return target.after("zoneinfo/").map(String.init)
     }
 
-    private func file(_ path: String, name: String) throws -> TimeZone {
-        try TimeZone(name: name, tzif: LocalFile.read(path, limit: 1 << 20).bytes)
+    /// The zone in the TZif file at `path`: a missing file (or a directory) is an unknown zone,
+    /// one this process may not open a permission problem, anything else unreadable.
+    private static func file(_ path: String, name: String) throws(Failure) -> TimeZone {
+        let contents: LocalFile.Contents
+        do {
+            contents = try LocalFile.read(path, limit: 1 << 20)
+        } catch {
+            switch error {
+            case .notFound, .notRegularFile: throw .unknown(name)
+            case .permissionDenied: throw .permissionDenied(name: name, path: path)
+            case .unreadable, .tooLarge: throw .unreadable(name: name, reason: "\(path) \(error)")
+            }
+        }
+        do {
+            return try TimeZone(name: name, tzif: contents.bytes)
+        } catch {
+            throw .unreadable(name: name, reason: error.reason)
+        }
     }
 
     /// True for a name that can only be a file below the zone directories: letters, digits,
@@ -85,5 +107,19 @@ public struct ZoneLocator: Sendable {
     static func isZoneName(_ name: String) -> Bool {
         guard !name.isEmpty, name.utf8.count <= 64, !name.hasPrefix("/") else { return false }
         return name.isASCIIWord(allowing: "/_-+") && !name.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty }
+    }
+}
+
+extension ZoneLocator {
+    /// A zone that cannot be used, in the words of the setting it came from (`timezone`, `TZ`).
+    static func problem(_ failure: Failure, setting: String) -> String {
+        switch failure {
+        case let .unknown(name):
+            return "\(setting) \"\(name.prefix(60))\" is not a known IANA time zone (e.g. Europe/Berlin, UTC)"
+        case let .permissionDenied(name, path):
+            return "\(setting) \(name.prefix(60)): this user may not read its zone file \(path.prefix(120)) (permission denied); make the tz database readable"
+        case let .unreadable(name, reason):
+            return "\(setting) \(name.prefix(60)) cannot be read: \(reason)"
+        }
     }
 }

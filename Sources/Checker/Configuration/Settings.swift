@@ -147,18 +147,15 @@ public struct Settings: Sendable {
         } ?? 0
         var zone = TimeZone.utc
         if let name = reader.optional(.timezone) {
-            do {
-                zone = try zones.zone(named: name)
-            } catch {
-                switch error {
-                case .unknown:
-                    reader.problem("timezone", "timezone \"\(name.prefix(60))\" is not a known IANA time zone (e.g. Europe/Berlin, UTC)")
-                case let .unreadable(_, reason):
-                    reader.problem("timezone", "timezone \(name.prefix(60)) cannot be read: \(reason)")
-                }
+            do throws(ZoneLocator.Failure) { zone = try zones.zone(named: name) } catch {
+                reader.problem("timezone", ZoneLocator.problem(error, setting: "timezone"))
             }
         } else {
-            zone = zones.processZone()
+            // TZ as the executable found it: a zone that cannot be found is the same error as
+            // in `timezone`, never a silent UTC.
+            do throws(ZoneLocator.Failure) { zone = try zones.processZone() } catch {
+                reader.problem("TZ", ZoneLocator.problem(error, setting: "TZ") + "; set timezone, or correct or unset TZ")
+            }
         }
         let level = reader.choice(.logLevel) { LogLevel(name: $0) } ?? .info
 
