@@ -89,10 +89,17 @@ public struct Check {
             let rows = try source.rows(on: day)
             let first = day.adding(days: -settings.historyDays) ?? day
             var history = RunHistory(first: first, timedTargets: Set(rows.rows.filter(\.succeeded).map(\.target)))
-            try source.successfulRuns(from: first, before: day) { history.add($0) }
+            var grid = settings.reportHistoryDays > 0
+                ? HistoryGrid.Recorder(days: settings.reportHistoryDays, ending: day, list: list, rows: rows) : nil
+            // One pass over the history serves both: the verdicts' days and the grid's.
+            try source.runs(from: min(first, grid?.first ?? first), before: day) { run in
+                history.add(run)
+                grid?.add(run)
+            }
             let assessment = Assessment(day: day, list: list, rows: rows, history: history, historyDays: settings.historyDays,
                                         durations: DurationCheck(factor: settings.durationFactor))
-            return CheckOutcome(day: day, zone: settings.zone.name, result: .success(.init(assessment: assessment, rows: rows)))
+            return CheckOutcome(day: day, zone: settings.zone.name,
+                                result: .success(.init(assessment: assessment, rows: rows, grid: grid?.grid)))
         } catch {
             if case let .configuration(problem) = error { throw problem }
             return CheckOutcome(day: day, zone: settings.zone.name, result: .failure(error))

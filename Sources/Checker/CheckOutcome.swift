@@ -6,6 +6,8 @@ public struct CheckOutcome: Sendable {
     public struct Found: Sendable {
         public var assessment: Assessment
         public var rows: TodaysRows
+        /// The history grid; nil when report_history_days is 0.
+        public var grid: HistoryGrid?
     }
 
     public var day: CalendarDay
@@ -20,12 +22,27 @@ public struct CheckOutcome: Sendable {
         }
     }
 
-    /// The message: verdict, date line, comparison, verdict and warning lines, table; or the error.
+    /// The message: verdict, date line, comparison, verdict and warning lines, table, history
+    /// grid; or the error.
     public var message: String {
         switch result {
-        case let .success(found): return Report.message(found.assessment, zone: zone, rows: found.rows)
+        case let .success(found): return Report.message(found.assessment, zone: zone, rows: found.rows, grid: found.grid)
         case let .failure(error): return Report.databaseFailure(error)
         }
+    }
+
+    /// The message without the history grid (which an HTML part shows as a table of its own).
+    public var messageWithoutGrid: String {
+        switch result {
+        case let .success(found): return Report.message(found.assessment, zone: zone, rows: found.rows, grid: nil)
+        case let .failure(error): return Report.databaseFailure(error)
+        }
+    }
+
+    /// The history grid, when the run reached the database and report_history_days is not 0.
+    public var grid: HistoryGrid? {
+        if case let .success(found) = result { return found.grid }
+        return nil
     }
 
     /// The message as Zulip gets it: one or more fenced contents within `limit` code points.
@@ -40,7 +57,7 @@ public struct CheckOutcome: Sendable {
         let important = Set(found.rows.rows.indices.filter { notOK.contains(found.rows.rows[$0].target) })
         let head = Report.head(found.assessment, zone: zone)
         return ZulipMessages.contents(head: head, shortForms: Report.shortForms(head, found.assessment), rows: found.rows,
-                                      important: important, fit: fit)
+                                      grid: found.grid?.lines ?? [], important: important, fit: fit)
     }
 
     /// The title other destinations show: "backup check 2024-10-18: ok" on exit 0,

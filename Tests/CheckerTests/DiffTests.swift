@@ -25,8 +25,8 @@ struct DiffTests {
         let day = try #require(CalendarDay(parsing: "2024-10-18"))
         let first = try #require(CalendarDay(parsing: "2024-09-13"))
         #expect(try BackupQueries.rows(table: "list", on: day) == "SELECT * FROM `list` WHERE `date` = '2024-10-18' ORDER BY 1")
-        #expect(try BackupQueries.successfulRuns(table: "list", from: first, before: day)
-                == "SELECT `target`, `date`, `start_time`, `end_time` FROM `list` WHERE `date` >= '2024-09-13' AND `date` < '2024-10-18' AND `status` = 'success'")
+        #expect(try BackupQueries.history(table: "list", from: first, before: day)
+                == "SELECT `target`, `date`, `start_time`, `end_time`, `status` FROM `list` WHERE `date` >= '2024-09-13' AND `date` < '2024-10-18'")
         for bad in ["list; DROP TABLE list", "li`st", "", "a b", String(repeating: "x", count: 65), "lïst"] {
             #expect(!BackupQueries.isValidIdentifier(bad))
             #expect(throws: ConfigurationError.settings(missing: [], problems: [

@@ -14,6 +14,7 @@ struct ReportGoldenTests {
         var list: [String]?
         var history: [[String?]]?
         var history_days: Int?
+        var report_history_days: Int?
         var duration_factor: Double?
         var columns: [[String]]
         var rows: [[String?]]
@@ -58,15 +59,21 @@ struct ReportGoldenTests {
         let historyDays = testCase.history_days ?? 35
         let first = try #require(day.adding(days: -historyDays))
         var history = RunHistory(first: first, timedTargets: Set(todays.rows.filter(\.succeeded).map(\.target)))
+        let gridDays = testCase.report_history_days ?? 14
+        var grid = gridDays > 0 ? HistoryGrid.Recorder(days: gridDays, ending: day, list: list, rows: todays) : nil
         for run in testCase.history ?? [] {
             let text = try #require(run[1])
             let date = try #require(CalendarDay(parsing: text))
-            guard date >= first && date < day else { continue }
-            history.add(HistoryRun(target: try #require(run[0]), day: date, start: Self.seconds(run[2]), end: Self.seconds(run[3])))
+            guard date < day else { continue }
+            let status = run.count > 4 ? run[4] : "success"
+            let historyRun = HistoryRun(target: try #require(run[0]), day: date, start: Self.seconds(run[2]),
+                                        end: Self.seconds(run[3]), succeeded: status == "success")
+            history.add(historyRun)
+            grid?.add(historyRun)
         }
         let assessment = Assessment(day: day, list: list, rows: todays, history: history, historyDays: historyDays,
                                     durations: DurationCheck(factor: testCase.duration_factor ?? 3))
-        let message = Report.message(assessment, zone: testCase.zone, rows: todays)
+        let message = Report.message(assessment, zone: testCase.zone, rows: todays, grid: grid?.grid)
         let golden = try String(contentsOf: Self.directory.appendingPathComponent(testCase.name + ".txt"), encoding: .utf8)
         #expect(message + "\n" == golden)
     }

@@ -61,6 +61,11 @@ struct CheckerEndToEndTests {
             | 1  | 2024-10-18 | mail.example.test |  1:01:00   | 1:02:32  | success |
             | 2  | 2024-10-18 |  db.example.test  |  2:00:00   |          | failed  |
             +----+------------+-------------------+------------+----------+---------+
+            history: 2024-10-05 to 2024-10-18 (o success, x failed, - missing, . not due)
+                              05 06 07 08 09 10 11 12 13 14 15 16 17 18
+            mail.example.test  -  -  -  -  -  -  -  -  -  -  -  -  -  o
+            web.example.test   -  -  -  -  -  -  -  -  -  -  -  -  -  -
+            db.example.test    -  -  -  -  -  -  -  -  -  -  -  -  -  x
 
             """)
     }

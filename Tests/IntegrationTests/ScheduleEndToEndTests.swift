@@ -138,6 +138,22 @@ struct ScheduleEndToEndTests {
         #expect(output.contains("\nfailed: weekdays.example.test (last success: 2024-10-15, 1 day ago)\n"))
     }
 
+    @Test("the history grid from every status of the last 14 days: a failed run, a missing weekend, every-N and monthly days")
+    func grid() throws {
+        let result = try check("2024-10-20")
+        #expect(result.stdout.hasSuffix("""
+            +
+            history: 2024-10-07 to 2024-10-20 (o success, x failed, - missing, . not due)
+                                  07 08 09 10 11 12 13 14 15 16 17 18 19 20
+            daily.example.test     o  o  o  o  o  o  o  o  o  o  o  o  o  o
+            weekdays.example.test  o  o  o  o  o  .  .  o  o  x  o  o  .  .
+            weekend.example.test   .  .  .  .  .  o  o  .  .  .  .  .  -  o
+            monthly.example.test   .  .  .  .  .  .  .  .  o  .  .  .  .  .
+            every3.example.test    .  .  o  .  .  o  .  .  o  .  .  o  .  .
+
+            """), "\(result.stdout)")
+    }
+
     @Test("--format json carries each target's schedule and findings")
     func json() throws {
         let result = try CheckerProcess.run(["--dry-run", "--date", "2024-10-16", "--format", "json"],

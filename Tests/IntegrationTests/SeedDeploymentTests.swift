@@ -54,6 +54,10 @@ struct SeedDeploymentTests {
 
             | 3  | 2024-10-18 | web.example.test  |  1:20:00   | 1:21:00  | success |
             +----+------------+-------------------+------------+----------+---------+
+            history: 2024-10-05 to 2024-10-18 (o success, x failed, - missing, . not due)
+                              05 06 07 08 09 10 11 12 13 14 15 16 17 18
+            mail.example.test  -  -  -  -  -  -  -  -  -  -  -  -  -  o
+            web.example.test   -  -  -  -  -  -  -  -  -  -  -  -  -  o
             """
         #expect(result.stdout == message + "\n")
         let posted = try #require(zulip.requests.first?.form)
@@ -77,7 +81,12 @@ struct SeedDeploymentTests {
             done backups: ['mail.example.test']
             diff: ['web.example.test']
             failed: web.example.test (no success in the last 35 days)
-            """ + "\n" + Self.table + "\n+----+------------+-------------------+------------+----------+---------+"
+            """ + "\n" + Self.table + "\n+----+------------+-------------------+------------+----------+---------+\n" + """
+            history: 2024-10-05 to 2024-10-18 (o success, x failed, - missing, . not due)
+                              05 06 07 08 09 10 11 12 13 14 15 16 17 18
+            mail.example.test  -  -  -  -  -  -  -  -  -  -  -  -  -  o
+            web.example.test   -  -  -  -  -  -  -  -  -  -  -  -  -  x
+            """
         #expect(result.stdout == message + "\n")
         #expect(zulip.requests.first?.form["content"] == "```\n" + message + "\n```")
     }

@@ -36,12 +36,16 @@ public struct CheckSettings: Sendable {
     public var durationFactor: Double
     /// The zone that defines "today".
     public var zone: TimeZone
+    /// Days shown in the history grid, the checked day included; 0 leaves the grid out.
+    public var reportHistoryDays: Int
 
-    public init(expectedPath: String, historyDays: Int = 35, durationFactor: Double = 3, zone: TimeZone = .utc) {
+    public init(expectedPath: String, historyDays: Int = 35, durationFactor: Double = 3, zone: TimeZone = .utc,
+                reportHistoryDays: Int = 14) {
         self.expectedPath = expectedPath
         self.historyDays = historyDays
         self.durationFactor = durationFactor
         self.zone = zone
+        self.reportHistoryDays = reportHistoryDays
     }
 }
 
@@ -142,6 +146,7 @@ public struct Settings: Sendable {
         // The check itself.
         let expected = reader.text(.expectedBackups) ?? ""
         let historyDays = reader.integer(.historyDays, in: 1...Schedule.maxEveryDays) ?? 0
+        let reportHistoryDays = reader.integer(.reportHistoryDays, in: 0...Schedule.maxEveryDays) ?? 0
         let factor = reader.value(.durationFactor, expected: "a number above 1 (how many times slower or faster than the median)") { text in
             Double(text).flatMap { $0 > 1 && $0 <= 1000 ? $0 : nil }
         } ?? 0
@@ -168,7 +173,8 @@ public struct Settings: Sendable {
         self.zulip = zulip
         self.heartbeat = heartbeat
         self.metrics = metrics
-        check = CheckSettings(expectedPath: expected, historyDays: historyDays, durationFactor: factor, zone: zone)
+        check = CheckSettings(expectedPath: expected, historyDays: historyDays, durationFactor: factor, zone: zone,
+                              reportHistoryDays: reportHistoryDays)
         logLevel = level
         self.httpTimeout = httpTimeout
         self.systemCAFile = systemCAFile

@@ -117,6 +117,8 @@ extension Setting {
     static let expectedBackups = Setting("expected_backups", default: "./expected-backups", .path, .check, "the expected list")
     static let historyDays = Setting("history_days", default: "35", .integer, .check,
                                      "days of history read (at least the largest every N)")
+    static let reportHistoryDays = Setting("report_history_days", default: "14", .integer, .check,
+                                           "days in the report's history grid (0 leaves it out)")
     static let durationFactor = Setting("duration_factor", default: "3", .number, .check,
                                         "how many times slower or faster than its median a run is flagged")
     static let timezone = Setting("timezone", .zone, .check, "IANA zone that defines today (TZ, else the local zone)")
@@ -138,7 +140,7 @@ extension Setting {
         zulipOrganization, zulipSite, zulipBotName, zulipEmail, zulipBotAPIKey, zulipStream, zulipTopic, zulipTLSCA,
         zulipTimeout,
         notifyURLs, notifyTLSCA,
-        expectedBackups, historyDays, durationFactor, timezone,
+        expectedBackups, historyDays, reportHistoryDays, durationFactor, timezone,
         heartbeatURL, metricsFile, pushgatewayURL, metricsInstance,
         logLevel,
     ]

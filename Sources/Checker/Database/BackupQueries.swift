@@ -15,11 +15,12 @@ public enum BackupQueries {
         return "SELECT * FROM `\(table)` WHERE `date` = '\(day)' ORDER BY 1"
     }
 
-    /// The successful runs of the days from `first` up to the day before `day`, the columns
-    /// by name: the history that last successes, overdue targets and durations come from.
-    public static func successfulRuns(table: String, from first: CalendarDay, before day: CalendarDay) throws(ConfigurationError) -> String {
+    /// Every run of the days from `first` up to the day before `day`, whatever its status, the
+    /// columns by name: the history that last successes, overdue targets, durations and the
+    /// history grid come from.
+    public static func history(table: String, from first: CalendarDay, before day: CalendarDay) throws(ConfigurationError) -> String {
         try checked(table)
-        return "SELECT `target`, `date`, `start_time`, `end_time` FROM `\(table)` WHERE `date` >= '\(first)' AND `date` < '\(day)' AND `status` = 'success'"
+        return "SELECT `target`, `date`, `start_time`, `end_time`, `status` FROM `\(table)` WHERE `date` >= '\(first)' AND `date` < '\(day)'"
     }
 
     private static func checked(_ table: String) throws(ConfigurationError) {

@@ -1,15 +1,18 @@
-/// One successful run from the history: its target, day and times (seconds into the day).
+/// One run from the history: its target, day, times (seconds into the day) and whether its
+/// status was `success`.
 public struct HistoryRun: Sendable, Equatable {
     public var target: String
     public var day: CalendarDay
     public var start: Int64?
     public var end: Int64?
+    public var succeeded: Bool
 
-    public init(target: String, day: CalendarDay, start: Int64?, end: Int64?) {
+    public init(target: String, day: CalendarDay, start: Int64?, end: Int64?, succeeded: Bool = true) {
         self.target = target
         self.day = day
         self.start = start
         self.end = end
+        self.succeeded = succeeded
     }
 }
 
@@ -18,9 +21,9 @@ public struct HistoryRun: Sendable, Equatable {
 public protocol BackupSource: AnyObject {
     /// Every row of `day`, in the table's order.
     func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows
-    /// Each successful run dated from `first` up to the day before `day`, handed over one at a
-    /// time and not kept.
-    func successfulRuns(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError)
+    /// Each run, whatever its status, dated from `first` up to the day before `day`, handed
+    /// over one at a time and not kept.
+    func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError)
     /// Releases the connection, if any.
     func close()
 }

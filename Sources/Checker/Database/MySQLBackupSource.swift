@@ -39,9 +39,9 @@ public final class MySQLBackupSource: BackupSource {
         return try TodaysRows(result, table: settings.table)
     }
 
-    public func successfulRuns(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) {
+    public func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) {
         let sql: String
-        do { sql = try BackupQueries.successfulRuns(table: settings.table, from: first, before: day) } catch { throw .configuration(error) }
+        do { sql = try BackupQueries.history(table: settings.table, from: first, before: day) } catch { throw .configuration(error) }
         let connection = try connected()
         do {
             try connection.forEachRow(sql) { (row: RowView) throws(MySQLError) in
@@ -50,7 +50,8 @@ public final class MySQLBackupSource: BackupSource {
                       let day = CalendarDay(year: date.year, month: date.month, day: date.day) else { return }
                 each(HistoryRun(target: String(target.trimmingWhitespace()), day: day,
                                 start: TodaysRows.seconds((try? row.time(2)) ?? nil),
-                                end: TodaysRows.seconds((try? row.time(3)) ?? nil)))
+                                end: TodaysRows.seconds((try? row.time(3)) ?? nil),
+                                succeeded: ((try? row.string(4)) ?? nil) == "success"))
             }
         } catch {
             throw .database(.mysql(error))

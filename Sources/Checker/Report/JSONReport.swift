@@ -2,7 +2,8 @@ import Notify
 
 /// `--format json`: one document with the day, the zone, the overall result, the seed's
 /// lists, and each target's schedule, due-today flag, verdict, last success, the day's run
-/// time, the median it was compared with, its warning, and its rows.
+/// time, the median it was compared with, its warning, its rows and (unless
+/// report_history_days is 0) its history: one state per day of the grid.
 public enum JSONReport {
     public static func render(_ outcome: CheckOutcome) -> String {
         var members: [(String, JSONValue)] = [
@@ -19,7 +20,7 @@ public enum JSONReport {
             members.append(("history_days", .integer(Int64(assessment.historyDays))))
             members.append(("targets", .array(assessment.targets.map { target in
                 let rows = (rowsByTarget[target.target] ?? []).map { rowObject(found.rows, found.rows.rows[$0]) }
-                return targetObject(target, day: assessment.day, rows: rows)
+                return targetObject(target, day: assessment.day, rows: rows, grid: found.grid)
             })))
         case let .failure(error):
             members.append(("result", .string("error")))
@@ -28,9 +29,10 @@ public enum JSONReport {
         return JSONValue.object(members).serialized
     }
 
-    static func targetObject(_ target: Assessment.Target, day: CalendarDay, rows: [JSONValue]) -> JSONValue {
+    static func targetObject(_ target: Assessment.Target, day: CalendarDay, rows: [JSONValue], grid: HistoryGrid?) -> JSONValue {
         let success = target.lastSuccess
         let finding = target.duration
+        let history = grid.map { [("history", historyArray($0, target: target.target))] } ?? []
         return .object([
             ("target", .string(target.target)),
             ("schedule", target.schedule.map { .string($0.description) } ?? .null),
@@ -43,7 +45,15 @@ public enum JSONReport {
             ("earlier_runs", .integer(Int64(finding?.runs ?? 0))),
             ("warning", finding?.warning.map { .string($0.rawValue) } ?? .null),
             ("rows", .array(rows)),
-        ])
+        ] + history)
+    }
+
+    /// The target's grid row: `[{"date": "2024-10-05", "state": "success"}, …]`, oldest first.
+    static func historyArray(_ grid: HistoryGrid, target: String) -> JSONValue {
+        let states = grid.states(of: target) ?? []
+        return .array(zip(grid.days, states).map { day, state in
+            .object([("date", .string(day.description)), ("state", .string(state.rawValue))])
+        })
     }
 
     /// A row as {column: value}: integers as numbers, NULL as null, the rest as the table shows it.

@@ -1,5 +1,5 @@
 /// The message of a run: the verdict, the day and zone, the seed's comparison lines, one line
-/// per target that is not ok, one per suspicious run time, and the table. Standard output gets
+/// per target that is not ok, one per suspicious run time, the table and the history grid. Standard output gets
 /// it as it is; Zulip gets it fenced (`ZulipMessages`).
 public enum Report {
     public static let okHeadline = "everything is a-ok"
@@ -35,9 +35,9 @@ public enum Report {
         }
     }
 
-    /// The whole message.
-    public static func message(_ assessment: Assessment, zone: String, rows: TodaysRows) -> String {
-        (head(assessment, zone: zone) + [table(rows)]).joined(separator: "\n")
+    /// The whole message: the head, the table and, when given, the history grid.
+    public static func message(_ assessment: Assessment, zone: String, rows: TodaysRows, grid: HistoryGrid? = nil) -> String {
+        (head(assessment, zone: zone) + [table(rows)] + (grid?.lines ?? [])).joined(separator: "\n")
     }
 
     /// The table of the day's rows, as tabulate's "pretty" format draws it.

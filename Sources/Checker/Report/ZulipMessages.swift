@@ -1,6 +1,7 @@
 /// The message as posted to Zulip: inside a code fence, and never longer than the server keeps
 /// (Zulip cuts a longer message and appends "[message truncated]", which would break the fence
-/// and lose the end). In order, until it fits: the table is shortened — rows of targets that
+/// and lose the end). In order, until it fits: the history grid is left out (a line says so);
+/// the table is shortened — rows of targets that
 /// are not ok kept before the others, then a line saying how many were left out; the seed's
 /// long lists of targets are summed up (`shortForms`, e.g. "expected backups: 400 targets…");
 /// and if the verdict and warning lines alone are still too long, they go, whole, in several
@@ -24,19 +25,25 @@ public enum ZulipMessages {
 
     /// The contents to post, in order, each within `limit` code points, fence included.
     /// `important` marks the rows (by index) to keep first when the table must be shortened.
+    /// `grid` holds the history grid's lines, the first thing left out.
     public static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
-                                important: Set<Int>, limit: Int) -> [String] {
-        contents(head: head, shortForms: shortForms, rows: rows, important: important, fit: zulip(limit: limit))
+                                grid: [String] = [], important: Set<Int>, limit: Int) -> [String] {
+        contents(head: head, shortForms: shortForms, rows: rows, grid: grid, important: important, fit: zulip(limit: limit))
     }
 
     /// The contents to send, in order, each wrapped by `fit` and within its limit as it counts.
     public static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
-                                important: Set<Int>, fit: MessageFit) -> [String] {
+                                grid: [String] = [], important: Set<Int>, fit: MessageFit) -> [String] {
         let limit = fit.limit
         let fenced = fit.wrap
         let length = fit.size
-        let full = fenced((head + [Report.table(rows)]).joined(separator: "\n"))
+        let full = fenced((head + [Report.table(rows)] + grid).joined(separator: "\n"))
         if length(full) <= limit { return [full] }
+        if !grid.isEmpty {
+            let note = "(the history grid is left out to fit \(fit.service)'s limit of \(limit) \(fit.unit); the job's log has it)"
+            let withoutGrid = fenced((head + [Report.table(rows), note]).joined(separator: "\n"))
+            if length(withoutGrid) <= limit { return [withoutGrid] }
+        }
 
         let order = rows.rows.indices.filter { important.contains($0) } + rows.rows.indices.filter { !important.contains($0) }
         func table(keeping count: Int) -> String {

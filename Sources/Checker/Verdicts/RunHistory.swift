@@ -26,8 +26,9 @@ public struct RunHistory: Sendable {
         self.timedTargets = timedTargets
     }
 
-    /// Takes one successful run into account.
+    /// Takes one run into account: a success dated from `first` on (other runs are the grid's).
     public mutating func add(_ run: HistoryRun) {
+        guard run.succeeded, run.day >= first else { return }
         let success = Success(day: run.day, seconds: RunHistory.endSeconds(start: run.start, end: run.end))
         if lastSuccess[run.target].map({ $0 < success }) ?? true { lastSuccess[run.target] = success }
         if timedTargets.contains(run.target), let duration = RunHistory.duration(start: run.start, end: run.end) {

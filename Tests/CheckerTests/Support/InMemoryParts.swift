@@ -4,7 +4,7 @@ import TestSupport
 @testable import Checker
 
 /// The backups table in memory, with the queries' rules: the day's rows in table order, and
-/// the successful runs of a range of days.
+/// the runs of a range of days.
 final class InMemoryTable: BackupSource {
     struct Record {
         var date: String
@@ -42,11 +42,12 @@ final class InMemoryTable: BackupSource {
         return TodaysRows(columns: ["id", "date", "target", "start_time", "end_time", "status"], rows: rows)
     }
 
-    func successfulRuns(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) {
-        for record in records where record.status == "success" {
+    func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) {
+        for record in records {
             guard let date = CalendarDay(parsing: record.date), date >= first, date < day else { continue }
             historyRowsRead += 1
-            each(HistoryRun(target: record.target, day: date, start: Self.seconds(record.start), end: Self.seconds(record.end)))
+            each(HistoryRun(target: record.target, day: date, start: Self.seconds(record.start), end: Self.seconds(record.end),
+                            succeeded: record.status == "success"))
         }
     }
 
@@ -110,6 +111,7 @@ struct InMemoryRun {
     var day = "2024-10-18"
     var zone = TimeZone.utc
     var historyDays = 35
+    var reportHistoryDays = 0
     var factor = 3.0
     var format = Check.Format.text
     var notifier: RecordingNotifier? = RecordingNotifier()
@@ -121,16 +123,27 @@ struct InMemoryRun {
         table = InMemoryTable(records)
     }
 
+    /// The check over these parts, its list written to `directory`.
+    func check(in directory: TemporaryDirectory) throws -> Check {
+        let path = try directory.write("expected-backups", list)
+        return Check(settings: CheckSettings(expectedPath: path, historyDays: historyDays, durationFactor: factor, zone: zone,
+                                             reportHistoryDays: reportHistoryDays),
+                     day: CalendarDay(parsing: day), format: format, source: table, notifier: notifier,
+                     monitor: monitor, metrics: [metrics], logger: Logger(level: .error))
+    }
+
     /// Runs the check; returns the exit status and what was printed.
     func run(now: Int64 = 1_729_252_800) throws -> (status: ExitStatus, output: String) {
         let directory = try TemporaryDirectory()
-        let path = try directory.write("expected-backups", list)
-        let check = Check(settings: CheckSettings(expectedPath: path, historyDays: historyDays, durationFactor: factor, zone: zone),
-                          day: CalendarDay(parsing: day), format: format, source: table, notifier: notifier,
-                          monitor: monitor, metrics: [metrics], logger: Logger(level: .error))
         var output = ""
-        let status = check.run(now: now) { output += $0 }
+        let status = try check(in: directory).run(now: now) { output += $0 }
         return (status, output)
+    }
+
+    /// What the check finds, before anything is written or delivered.
+    func outcome(now: Int64 = 1_729_252_800) throws -> CheckOutcome {
+        let directory = try TemporaryDirectory()
+        return try withExtendedLifetime(directory) { try check(in: directory).find(now: now) }
     }
 }
 
