@@ -12,7 +12,7 @@ public func fuzzExpectedList(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32
         TodaysRows.Row(cells: [.text(entry.target), .text(index % 3 == 0 ? "success" : "failed")], target: entry.target,
                        status: index % 3 == 0 ? "success" : "failed", start: Int64(index * 37 % 90_000), end: Int64(index * 53 % 90_000))
     })
-    var history = RunHistory(first: first, timedTargets: Set(rows.rows.map(\.target)))
+    var history = RunHistory(first: first, zone: .utc, timedTargets: Set(rows.rows.map(\.target)))
     for (index, entry) in list.entries.prefix(500).enumerated() {
         history.add(HistoryRun(target: entry.target, day: day.adding(days: -(index % 40)) ?? day, start: Int64(index), end: Int64(index * 7 % 86_400)))
     }

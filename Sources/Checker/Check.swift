@@ -88,7 +88,7 @@ public struct Check {
         do throws(CheckerError) {
             let rows = try source.rows(on: day)
             let first = day.adding(days: -settings.historyDays) ?? day
-            var history = RunHistory(first: first, timedTargets: Set(rows.rows.filter(\.succeeded).map(\.target)))
+            var history = RunHistory(first: first, zone: settings.zone, timedTargets: Set(rows.rows.filter(\.succeeded).map(\.target)))
             var grid = settings.reportHistoryDays > 0
                 ? HistoryGrid.Recorder(days: settings.reportHistoryDays, ending: day, list: list, rows: rows) : nil
             // One pass over the history serves both: the verdicts' days and the grid's.

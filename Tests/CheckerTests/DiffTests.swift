@@ -36,11 +36,17 @@ struct DiffTests {
         }
     }
 
-    @Test("run times: a day added across midnight, none without an end; medians of even counts round down")
-    func durations() {
-        #expect(RunHistory.duration(start: 3600, end: 3700) == 100)
-        #expect(RunHistory.duration(start: 85_800, end: 600) == 1200)
-        #expect(RunHistory.duration(start: 3600, end: nil) == nil)
+    @Test("run times: a day added across midnight, none without an end, elapsed time across a clock change; medians of even counts round down")
+    func durations() throws {
+        let day = try #require(CalendarDay(parsing: "2024-10-18"))
+        #expect(RunHistory.duration(start: 3600, end: 3700, on: day, in: .utc) == 100)
+        #expect(RunHistory.duration(start: 85_800, end: 600, on: day, in: .utc) == 1200)
+        #expect(RunHistory.duration(start: 3600, end: nil, on: day, in: .utc) == nil)
+        let berlin = try ZoneLocator().zone(named: "Europe/Berlin")
+        let forward = try #require(CalendarDay(parsing: "2024-03-31"))
+        #expect(RunHistory.duration(start: 5400, end: 12_600, on: forward, in: berlin) == 3600)  // 01:30 → 03:30
+        let back = try #require(CalendarDay(parsing: "2024-10-27"))
+        #expect(RunHistory.duration(start: 5400, end: 12_600, on: back, in: berlin) == 10_800)
         #expect(DurationCheck.median([5, 1, 3]) == 3)
         #expect(DurationCheck.median([1, 2, 3, 4]) == 2)
         #expect(DurationCheck.median([10, 13]) == 11)

@@ -58,7 +58,7 @@ struct ReportGoldenTests {
         let list = try ExpectedList(parsing: (testCase.list ?? testCase.expected).joined(separator: "\n"), source: "list")
         let historyDays = testCase.history_days ?? 35
         let first = try #require(day.adding(days: -historyDays))
-        var history = RunHistory(first: first, timedTargets: Set(todays.rows.filter(\.succeeded).map(\.target)))
+        var history = RunHistory(first: first, zone: try ZoneLocator().zone(named: testCase.zone), timedTargets: Set(todays.rows.filter(\.succeeded).map(\.target)))
         let gridDays = testCase.report_history_days ?? 14
         var grid = gridDays > 0 ? HistoryGrid.Recorder(days: gridDays, ending: day, list: list, rows: todays) : nil
         for run in testCase.history ?? [] {

@@ -40,7 +40,7 @@ public struct Assessment: Sendable {
             succeeded.insert(row.target)
             // The day's run of a target is its last successful row in the table's order.
             let success = RunHistory.Success(day: day, seconds: RunHistory.endSeconds(start: row.start, end: row.end))
-            todaysSuccess[row.target] = (success, RunHistory.duration(start: row.start, end: row.end))
+            todaysSuccess[row.target] = (success, RunHistory.duration(start: row.start, end: row.end, on: day, in: history.zone))
         }
         let listed = Set(list.entries.map(\.target))
         let due = Set(list.entries.filter { $0.schedule.isDue(on: day) }.map(\.target))

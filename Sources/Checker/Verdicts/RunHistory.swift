@@ -16,13 +16,17 @@ public struct RunHistory: Sendable {
 
     /// The days the history covers: `first` up to the day before the checked day.
     public let first: CalendarDay
+    /// The zone the rows' dates and times are wall-clock readings in (`timezone`).
+    public let zone: TimeZone
     public private(set) var lastSuccess: [String: Success] = [:]
     private let timedTargets: Set<String>
     private var durations: [String: [UInt32]] = [:]
 
-    /// A history of the days from `first` on that keeps durations for `timedTargets`.
-    public init(first: CalendarDay, timedTargets: Set<String>) {
+    /// A history of the days from `first` on, read in `zone`, that keeps durations for
+    /// `timedTargets`.
+    public init(first: CalendarDay, zone: TimeZone, timedTargets: Set<String>) {
         self.first = first
+        self.zone = zone
         self.timedTargets = timedTargets
     }
 
@@ -31,7 +35,8 @@ public struct RunHistory: Sendable {
         guard run.succeeded, run.day >= first else { return }
         let success = Success(day: run.day, seconds: RunHistory.endSeconds(start: run.start, end: run.end))
         if lastSuccess[run.target].map({ $0 < success }) ?? true { lastSuccess[run.target] = success }
-        if timedTargets.contains(run.target), let duration = RunHistory.duration(start: run.start, end: run.end) {
+        if timedTargets.contains(run.target),
+           let duration = RunHistory.duration(start: run.start, end: run.end, on: run.day, in: zone) {
             durations[run.target, default: []].append(UInt32(clamping: duration))
         }
     }
@@ -39,10 +44,15 @@ public struct RunHistory: Sendable {
     /// The durations of the target's earlier runs, in seconds, unsorted.
     public func durations(of target: String) -> [UInt32] { durations[target] ?? [] }
 
-    /// end − start in seconds, a day added when the run crossed midnight; nil without an end.
-    public static func duration(start: Int64?, end: Int64?) -> Int64? {
+    /// The seconds that passed from start to end of a run dated `day`, both wall-clock times
+    /// in `zone` (the end on the next day when it is earlier than the start: the run crossed
+    /// midnight), so that a run across a clock change counts the time elapsed, not the
+    /// difference of the clock readings (01:30 to 03:30 on the night clocks go forward is one
+    /// hour). nil without an end.
+    public static func duration(start: Int64?, end: Int64?, on day: CalendarDay, in zone: TimeZone) -> Int64? {
         guard let start, let end else { return nil }
-        let span = end >= start ? end - start : end + 86_400 - start
+        let span = zone.instant(of: day, secondsIntoDay: end >= start ? end : end + 86_400)
+            - zone.instant(of: day, secondsIntoDay: start)
         return span >= 0 ? span : nil
     }
 
