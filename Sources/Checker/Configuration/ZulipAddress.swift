@@ -35,7 +35,7 @@ struct ZulipAddress {
                 if name.contains("@") {
                     email = name
                 } else if let host = organizationSite?.host ?? site?.host {
-                    email = (name.hasSuffix("-bot") ? name : name + "-bot") + "@" + host
+                    email = ZulipDestination.botEmail(name: name, host: host)
                 }
             } else {
                 reader.noteMissing("zulip_bot_name (or zulip_email)")
@@ -46,18 +46,5 @@ struct ZulipAddress {
         self.email = email
     }
 
-    /// "zulip.example.org" → https://zulip.example.org; "acme" → https://acme.zulipchat.com; an
-    /// http(s) URL of a host as it stands; nil for anything else ("acme/x", "a b").
-    static func site(ofOrganization text: String) -> SiteURL? {
-        let url: SiteURL?
-        if text.hasPrefix("https://") || text.hasPrefix("http://") {
-            url = SiteURL(text)
-        } else if text.contains(".") || text.contains(":") {
-            url = SiteURL("https://" + text)
-        } else {
-            url = text.isASCIIWord(allowing: "-") ? SiteURL("https://\(text).zulipchat.com") : nil
-        }
-        guard let url, url.path.isEmpty else { return nil }
-        return url
-    }
+    static func site(ofOrganization text: String) -> SiteURL? { ZulipDestination.site(ofOrganization: text) }
 }

@@ -4,8 +4,14 @@ extension DestinationURL {
     public func destination(options: DestinationOptions) -> Destination? {
         switch self {
         case .email: return nil  // the SMTP client (Notify/Mail) plugs in here
+        case let .slack(url): return SlackClient(url: url, options: options)
+        case let .mattermost(url): return MattermostClient(url: url, options: options)
+        case let .discord(url): return DiscordClient(url: url, options: options)
+        case let .telegram(url): return TelegramClient(url: url, options: options)
+        case let .matrix(url): return MatrixClient(url: url, options: options)
+        case let .ntfy(url): return NtfyClient(url: url, options: options)
         case let .json(url): return JSONWebhookClient(url: url, options: options)
-        case .slack, .mattermost, .discord, .telegram, .matrix, .ntfy, .zulip: return nil
+        case let .zulip(url): return ZulipURLClient(url: url, options: options)
         }
     }
 }

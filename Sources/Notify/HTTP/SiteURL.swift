@@ -9,6 +9,15 @@ public struct SiteURL: Equatable, Sendable, CustomStringConvertible {
     /// Path prefix without a trailing slash ("" for the root).
     public var path: String
 
+    /// A site from its parts, for fixed addresses written in the code (hooks.slack.com): the
+    /// host must be a host name or an IP address, the path "" or "/…" without a trailing slash.
+    package init(isTLS: Bool, host: String, port: UInt16? = nil, path: String = "") {
+        self.isTLS = isTLS
+        self.host = host
+        self.port = port ?? (isTLS ? 443 : 80)
+        self.path = path
+    }
+
     /// Parses an absolute http or https URL; nil for anything else. The path may hold only
     /// the characters a URL path allows unescaped (and %-escapes), never spaces or controls.
     public init?(_ text: String) {

@@ -6,6 +6,8 @@ import Transport
 /// https://core.telegram.org/bots/api#sendmessage
 public struct TelegramURL: Sendable, Equatable {
     static let service = "Telegram"
+    /// `ID:TOKEN`, checked to hold digits, a colon, letters, digits, - and _ only (it goes
+    /// into the request path as it is).
     package var botToken: Secret
     package var chats: [String]
 

@@ -16,7 +16,8 @@ public struct ZulipClient: Sendable {
 
     private var request: ServiceRequest {
         ServiceRequest(service: "Zulip", client: HTTPClient(site: destination.site, timeout: destination.timeout,
-                                                             caFile: destination.caFile))
+                                                             caFile: destination.caFile,
+                                                             extraCAFile: destination.extraCAFile))
     }
 
     private var headers: [(name: String, value: String)] {

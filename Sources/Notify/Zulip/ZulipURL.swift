@@ -10,6 +10,9 @@ public struct ZulipURL: Sendable, Equatable {
     static let service = "Zulip"
     package var botname: String
     package var organization: String
+    /// The site and the bot's e-mail, derived as for zulip_organization and zulip_bot_name.
+    package var site: SiteURL
+    package var email: String
     package var token: Secret
     package var stream: String
     package var topic: String?
@@ -25,9 +28,14 @@ public struct ZulipURL: Sendable, Equatable {
         guard let stream = url.option("to") ?? segments.first else {
             throw .malformed(service: service, reason: "it names no stream (zulip://botname@organization/token/stream/topic)")
         }
-        guard SiteURL.isHostName(url.host) else { throw .malformed(service: service, reason: "its organization is not a host name") }
+        let organization = url.host + (url.port.map { ":\($0)" } ?? "")
+        guard let site = ZulipDestination.site(ofOrganization: organization) else {
+            throw .malformed(service: service, reason: "its organization is not a host name (zulip.example.org) or an organization (acme)")
+        }
         self.botname = botname
-        organization = url.host
+        self.organization = organization
+        self.site = site
+        email = ZulipDestination.botEmail(name: botname, host: site.host)
         self.token = Secret(token)
         self.stream = stream
         topic = url.option("topic") ?? (segments.count > 1 ? segments[1] : nil)

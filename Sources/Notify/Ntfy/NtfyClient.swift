@@ -1,0 +1,70 @@
+import Transport
+
+/// Publishes to ntfy as JSON, as apprise does: `POST {server}/` with `topic`, `title` and
+/// `message` (plain text: a phone shows it as it is), `X-Priority` and `X-Tags` when the URL
+/// sets them, and the login as HTTP basic auth or a Bearer token. ntfy answers 200 with the
+/// message as JSON, or `{"code", "http", "error"}` (429 when a rate limit is hit). A message
+/// holds 4,096 bytes (ntfy turns a longer one into an attachment).
+/// https://docs.ntfy.sh/publish/#publish-as-json
+public struct NtfyClient: Destination {
+    public static let defaultBase = SiteURL(isTLS: true, host: "ntfy.sh")
+
+    public let url: NtfyURL
+    let options: DestinationOptions
+    let site: SiteURL
+
+    /// `cloudBase` is ntfy.sh's address, used when the URL names no server of its own.
+    public init(url: NtfyURL, options: DestinationOptions, cloudBase: SiteURL = NtfyClient.defaultBase) {
+        self.url = url
+        self.options = options
+        site = url.site ?? cloudBase
+    }
+
+    public var name: String { "ntfy (\(site.host))" }
+    public var messageLimit: MessageLimit? { .bytes(4_096) }
+    public func size(of text: String) -> Int { text.utf8.count }
+
+    private var request: ServiceRequest {
+        ServiceRequest(service: "ntfy", client: options.httpClient(for: SiteURL(isTLS: site.isTLS, host: site.host, port: site.port)))
+    }
+
+    private var carriesCredential: Bool { url.auth != .none }
+
+    private var headers: [(name: String, value: String)] {
+        var extra: [(name: String, value: String)] = []
+        switch url.auth {
+        case .none: break
+        case let .basic(user, password):
+            extra.append(("Authorization", "Basic " + Base64.encode(Array("\(user):\(password.reveal())".utf8))))
+        case let .token(token):
+            extra.append(("Authorization", "Bearer " + token.reveal()))
+        }
+        if let priority = url.priority { extra.append(("X-Priority", priority)) }
+        if !url.tags.isEmpty { extra.append(("X-Tags", url.tags.joined(separator: ","))) }
+        return ServiceRequest.jsonHeaders(extra)
+    }
+
+    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+        for topic in url.topics {
+            let document = JSONValue.object([("topic", .string(topic)), ("title", .string(message.title)),
+                                             ("message", .string(message.text))])
+            let http = HTTPRequest(method: "POST", path: "/", headers: headers, body: Array(document.serialized.utf8))
+            _ = try options.retry.run { () throws(DeliveryError) in
+                try request.call(http, carriesCredential: carriesCredential) { json in
+                    ServiceComplaint(message: json["error"]?.stringValue, code: json["code"]?.integerValue.map(String.init))
+                }
+            }
+        }
+    }
+
+    /// Reading a topic would count against nothing, but publishing is all a login may be
+    /// allowed; the server's health endpoint and the connection are checked.
+    public func check() throws(DeliveryError) -> String {
+        let answer = try request.call(HTTPRequest(method: "GET", path: "/v1/health", headers: ServiceRequest.jsonHeaders()),
+                                      carriesCredential: false) { json in
+            ServiceComplaint(message: json["error"]?.stringValue, code: json["code"]?.integerValue.map(String.init))
+        }
+        let healthy = answer.json?["healthy"] == .bool(true)
+        return "\(site.origin) \(healthy ? "healthy" : "answered") (topics cannot be checked without publishing: \(url.topics.count) topic(s) not tried)"
+    }
+}

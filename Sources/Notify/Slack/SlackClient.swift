@@ -1,0 +1,51 @@
+import Transport
+
+/// Posts to a Slack incoming webhook: `POST {base}/services/A/B/C` with JSON `text` (the report
+/// in a code block), once per channel when channels are named. Slack answers 200 `ok`, or an
+/// error code as text (`invalid_token`, `channel_not_found`, `invalid_payload`, …).
+/// https://api.slack.com/messaging/webhooks#handling_errors
+public struct SlackClient: Destination {
+    /// Where Slack's webhooks are; a parameter only so that tests can point at loopback.
+    public static let defaultBase = SiteURL(isTLS: true, host: "hooks.slack.com")
+
+    public let url: SlackURL
+    let options: DestinationOptions
+    let base: SiteURL
+
+    public init(url: SlackURL, options: DestinationOptions, base: SiteURL = SlackClient.defaultBase) {
+        self.url = url
+        self.options = options
+        self.base = base
+    }
+
+    public var name: String { "Slack (\(base.host))" }
+    public var messageLimit: MessageLimit? { .characters(40_000) }
+    public func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
+
+    private var request: ServiceRequest {
+        ServiceRequest(service: "Slack", client: options.httpClient(for: base), pathIsSecret: true)
+    }
+
+    private var path: String {
+        "/services/" + [url.tokenA, url.tokenB, url.tokenC].map { PathEncoding.segment($0.reveal()) }.joined(separator: "/")
+    }
+
+    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+        for channel in url.channels.isEmpty ? [nil] : url.channels.map(Optional.some) {
+            var fields: [(String, JSONValue)] = [("text", .string(CodeFence.wrap(message.text)))]
+            if let channel { fields.append(("channel", .string(channel))) }
+            if let botname = url.botname { fields.append(("username", .string(botname))) }
+            let http = HTTPRequest(method: "POST", path: path, headers: ServiceRequest.jsonHeaders(),
+                                   body: Array(JSONValue.object(fields).serialized.utf8))
+            try options.retry.run { () throws(DeliveryError) in
+                try request.expectSuccess(http, carriesCredential: true)
+            }
+        }
+    }
+
+    /// Slack's webhooks answer only posts: the connection and certificate are checked.
+    public func check() throws(DeliveryError) -> String {
+        try request.probe(carriesCredential: true)
+        return "\(base.origin) reachable (Slack's webhooks cannot be checked without posting: only the connection was tried)"
+    }
+}
