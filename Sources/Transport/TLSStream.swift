@@ -31,12 +31,14 @@ public final class TLSStream: ByteStream {
     /// The context is the process's shared one for the configuration's trust settings.
     public convenience init(over socket: Socket, configuration: TLSConfiguration, timeouts: Timeouts) throws(TransportError) {
         try self.init(over: socket, context: TLSContext.shared(for: configuration), serverName: configuration.serverName,
-                      timeouts: timeouts)
+                      checkName: configuration.checkName, timeouts: timeouts)
     }
 
     /// The same handshake from a context obtained beforehand (see `TLSContext`); `serverName`
-    /// is sent as SNI and checked against the certificate (a DNS name or an IP address).
-    public init(over socket: Socket, context: TLSContext, serverName: String?, timeouts: Timeouts) throws(TransportError) {
+    /// is sent as SNI and, with `checkName`, checked against the certificate (a DNS name or an
+    /// IP address) once the whole chain has verified.
+    public init(over socket: Socket, context: TLSContext, serverName: String?, checkName: Bool = true,
+                timeouts: Timeouts) throws(TransportError) {
         self.socket = socket
         self.timeouts = timeouts
         ssl = try TLSStream.makeSession(context: context, serverName: serverName, socket: socket)
@@ -56,7 +58,7 @@ public final class TLSStream: ByteStream {
             }
         }
 
-        trust = TLSStream.trust(ssl, verify: context.verify, serverName: serverName)
+        trust = TLSStream.trust(ssl, verify: context.verify, expectedName: checkName ? serverName ?? "" : nil)
         peerCertificate = TLSStream.peerCertificate(ssl)
         protocolVersion = String(cString: SSL_get_version(ssl))
         cipher = SSL_get_current_cipher(ssl).map { String(cString: SSL_CIPHER_get_name($0)) } ?? "unknown"
@@ -108,17 +110,15 @@ public final class TLSStream: ByteStream {
 
     // MARK: - Setting up
 
-    /// A client session from `context` over the socket, through the SIGPIPE-free BIO.
+    /// A client session from `context` over the socket, through the SIGPIPE-free BIO, with the
+    /// server name as SNI. The name is never put in the verification parameters: OpenSSL
+    /// checks such a name before the signatures and stops at the first error, so a wrong name
+    /// would hide a forged or expired certificate. `trust` checks it after the chain.
     private static func makeSession(context: TLSContext, serverName: String?, socket: Socket) throws(TransportError) -> OpaquePointer {
         // The session takes its own reference to the context.
         guard let ssl = SSL_new(context.pointer) else { throw .tlsSetup(lastError()) }
-        if let name = serverName, !name.isEmpty {
-            if Endpoint.isIPAddress(name) {
-                X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), name)
-            } else {
-                _ = bc_SSL_set_sni(ssl, name)
-                SSL_set1_host(ssl, name)
-            }
+        if let name = serverName, !name.isEmpty, !Endpoint.isIPAddress(name) {
+            _ = bc_SSL_set_sni(ssl, name)
         }
         guard let bio = SocketBIO.make(descriptor: socket.fileDescriptor) else {
             SSL_free(ssl)
@@ -128,15 +128,20 @@ public final class TLSStream: ByteStream {
         return ssl
     }
 
-    private static func trust(_ ssl: OpaquePointer, verify: Bool, serverName: String?) -> CertificateTrust {
+    /// The chain first, whole; then, when `expectedName` is given (identity asked for), the
+    /// name on the leaf, as Connector/C does (X509_check_host / X509_check_ip_asc), so that
+    /// `.wrongName` only ever describes a certificate whose chain verified.
+    private static func trust(_ ssl: OpaquePointer, verify: Bool, expectedName: String?) -> CertificateTrust {
         guard verify else { return .notVerified }
+        guard let certificate = SSL_get0_peer_certificate(ssl) else { return .untrusted("the server sent no certificate") }
         let result = SSL_get_verify_result(ssl)
-        if result == X509_V_OK { return .trusted }
-        if SSL_get0_peer_certificate(ssl) == nil { return .untrusted("the server sent no certificate") }
-        if result == X509_V_ERR_HOSTNAME_MISMATCH || result == X509_V_ERR_IP_ADDRESS_MISMATCH {
-            return .wrongName("the certificate is not for \(serverName ?? "")")
-        }
-        return .untrusted(String(cString: X509_verify_cert_error_string(result)))
+        guard result == X509_V_OK else { return .untrusted(String(cString: X509_verify_cert_error_string(result))) }
+        guard let name = expectedName else { return .trusted }
+        guard !name.isEmpty else { return .wrongName("there is no host name to check the certificate against") }
+        let matches = Endpoint.isIPAddress(name)
+            ? X509_check_ip_asc(certificate, name, 0) == 1
+            : X509_check_host(certificate, name, name.utf8.count, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS), nil) == 1
+        return matches ? .trusted : .wrongName("the certificate is not for \(name)")
     }
 
     private static func peerCertificate(_ ssl: OpaquePointer) -> [UInt8] {

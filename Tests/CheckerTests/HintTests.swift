@@ -29,6 +29,17 @@ struct HintTests {
         #expect(Hints.hint(for: error).includes("db_tls"), "\(error)")
     }
 
+    @Test("verify-ca (or any weaker mode) is offered only for a verified chain whose name differs", arguments: [
+        InsecureReason.untrustedCertificate("certificate signature failure"), .untrustedCertificate("certificate has expired"),
+        .noPasswordForFingerprint("certificate has expired"), .fingerprintMismatch("certificate signature failure"),
+    ])
+    func noWeakerModeForAnUnverifiedChain(reason: InsecureReason) {
+        let hint = Hints.hint(for: MySQLError.insecure(reason))
+        #expect(!hint.includes("verify-ca") && !hint.includes("required") && !hint.includes("preferred"), "\(hint)")
+        #expect(hint.includes("db_tls_ca"))
+        #expect(Hints.hint(for: MySQLError.insecure(.wrongHostName("the certificate is not for db.example.test"))).includes("db_tls=verify-ca"))
+    }
+
     @Test("a timeout names its step in words")
     func timeoutWording() {
         #expect(TransportError.timeout(.tlsHandshake("127.0.0.1:3306"), seconds: 5).description

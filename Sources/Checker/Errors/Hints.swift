@@ -82,8 +82,10 @@ public enum Hints {
         case .tlsNotOffered:
             return "the server offers no TLS: enable it on the server (ssl_cert, ssl_key), or set db_tls=preferred to accept an unencrypted connection"
         case .untrustedCertificate, .noPasswordForFingerprint, .fingerprintMismatch:
-            return "set db_tls_ca to the CA that signed the server's certificate, or db_tls=required to encrypt without verifying"
+            // The chain did not verify: it may be forged or expired, so no weaker mode is offered.
+            return "set db_tls_ca to the CA that signed the server's certificate (renew the certificate if it expired); if it still fails, something other than the server may be answering"
         case .wrongHostName:
+            // Only ever a chain that verified whole: the CA vouches for it, only the name differs.
             return "connect with a name the certificate carries (db_host), or set db_tls=verify-ca"
         case .cleartextUnencrypted(_, serverOffersTLS: false):
             return "the account's plugin sends the password in cleartext and the server offers no TLS: enable TLS on the server, or connect through its unix socket (db_socket)"

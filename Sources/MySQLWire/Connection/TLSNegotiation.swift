@@ -23,12 +23,13 @@ struct TLSNegotiation {
     }
 
     /// The TLS settings `options` ask for: their CA file (or the default one) when verifying,
-    /// and the host name to send and check.
+    /// and the host name to send, checked against the certificate only under verify-identity
+    /// (and then only after the whole chain verified).
     static func configuration(for options: ConnectionOptions) -> TLSConfiguration {
         var host: String?
         if case let .tcp(name, _) = options.endpoint { host = name }
         return TLSConfiguration(caFile: options.tlsCAFile ?? options.tlsDefaultCAFile, serverName: options.tlsServerName ?? host,
-                                verify: options.tlsMode.verifies)
+                                verify: options.tlsMode.verifies, checkName: options.tlsMode == .verifyIdentity)
     }
 
     init(options: ConnectionOptions, greeting: HandshakeV10) throws(MySQLError) {
@@ -63,6 +64,8 @@ struct TLSNegotiation {
         case .notVerified:
             return .proceed(.notVerified)
         case let .wrongName(reason):
+            // The chain verified whole; only the name differs, which verify-ca does not ask about
+            // (the name is checked only under verify-identity, so this is that mode).
             if mode == .verifyCA { return .proceed(.authority) }
             throw .insecure(.wrongHostName(reason))
         case let .untrusted(reason):

@@ -56,7 +56,7 @@ public struct HTTPClient: Sendable {
     }
 
     /// A plain socket for http sites; for https a TLS session whose certificate must chain to a
-    /// trusted CA and name the site's host.
+    /// trusted CA (the whole chain) and then name the site's host: always both, for every service.
     private func open(deadline: Deadline) throws(HTTPError) -> ByteStream {
         let timeouts = Timeouts(connect: timeout, read: timeout, write: timeout)
         let socket: Socket
@@ -69,7 +69,7 @@ public struct HTTPClient: Sendable {
         let tls: TLSStream
         do {
             tls = try TLSStream(over: socket, configuration: TLSConfiguration(caFile: caFile, extraCAFile: extraCAFile,
-                                                                                 serverName: site.host),
+                                                                                 serverName: site.host, checkName: true),
                                 timeouts: timeouts)
         } catch {
             throw .connect(error)

@@ -15,6 +15,7 @@ final class TLSRelay: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     init(to server: TestServer, presenting material: TLSMaterial) throws {
+        signal(SIGPIPE, SIG_IGN)  // a client that refused the certificate and left must not kill the test process
         guard let (fd, port) = listenOnLoopback(backlog: 1) else { throw TestFailure("cannot listen") }
         listener = fd
         self.port = port
