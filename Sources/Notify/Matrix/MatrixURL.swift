@@ -50,19 +50,17 @@ public struct MatrixURL: Sendable, Equatable {
         }
     }
 
-    /// A target as apprise reads it: `#alias`, `!id`, or a bare alias, with `:host` added
-    /// when no server is named.
+    /// A target as apprise reads it: `#alias`, or a bare alias, with `:host` added when no
+    /// server is named; `!id` as written (room ids of room version 12 name no server).
     static func room(_ target: String, host: String) -> String? {
-        var text = Substring(target)
-        var sigil: Character = "#"
-        if text.hasPrefix("#") || text.hasPrefix("!") {
-            sigil = text.first ?? "#"
-            text = text.dropFirst()
+        if target.hasPrefix("!") {
+            return target.dropFirst().isASCIIWord(allowing: "._=-:") ? target : nil
         }
+        let text = target.hasPrefix("#") ? target.dropFirst() : Substring(target)
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard let name = parts.first, name.isASCIIWord(allowing: "._=-") else { return nil }
         let server = parts.count > 1 ? parts[1] : Substring(host)
         guard server.isASCIIWord(allowing: ".-") else { return nil }
-        return "\(sigil)\(name):\(server)"
+        return "#\(name):\(server)"
     }
 }
