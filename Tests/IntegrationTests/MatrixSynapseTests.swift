@@ -20,8 +20,9 @@ struct MatrixSynapseTests {
         let synapse = try TestSynapse.current()
         let session = try synapse.checkerSession()
         let devicesBefore = try synapse.devices(token: session)
-        try Self.client(synapse.url()).send(Self.message)
-        let event = try #require(try synapse.lastMessages(in: synapse.room, count: 1).first)
+        let room = try synapse.freshRoom()
+        try Self.client(synapse.url(room: room.alias)).send(Self.message)
+        let event = try #require(try synapse.lastMessages(in: room.id, count: 1).first)
         #expect(event["sender"]?.stringValue == "@checker:localhost")
         let content = try #require(event["content"])
         #expect(content["msgtype"]?.stringValue == "m.text")
@@ -37,9 +38,10 @@ struct MatrixSynapseTests {
     func tokenLogin() throws {
         let synapse = try TestSynapse.current()
         let token = try synapse.checkerSession()
-        let text = "matrix://\(token)@127.0.0.1:\(synapse.site.port)/\(PathEncoding.segment(synapse.room))?msgtype=notice"
+        let room = try synapse.freshRoom()
+        let text = "matrix://\(token)@127.0.0.1:\(synapse.site.port)/\(PathEncoding.segment(room.id))?msgtype=notice"
         try Self.client(text).send(NotifyMessage(title: "t", text: "by token", severity: .info))
-        let event = try #require(try synapse.lastMessages(in: synapse.room, count: 1).first)
+        let event = try #require(try synapse.lastMessages(in: room.id, count: 1).first)
         #expect(event["content"]?["msgtype"]?.stringValue == "m.notice")
         #expect(event["content"]?["body"]?.stringValue == "by token")
         _ = try synapse.call("POST", "/logout", token: token)
@@ -75,7 +77,8 @@ struct MatrixSynapseTests {
     @Test("a part of the largest size the client makes (60,000 bytes of event content) is taken by Synapse")
     func largestPart() throws {
         let synapse = try TestSynapse.current()
-        let client = try Self.client(synapse.url())
+        let room = try synapse.freshRoom()
+        let client = try Self.client(synapse.url(room: room.alias))
         var low = 1, high = 20_000  // repetitions of a piece that escaping makes longer
         while low < high {
             let middle = (low + high + 1) / 2
@@ -84,6 +87,6 @@ struct MatrixSynapseTests {
         let text = String(repeating: "<&> é", count: low)
         #expect(client.size(of: text) <= 60_000 && client.size(of: text) > 59_000)
         try client.send(NotifyMessage(title: "t", text: text, severity: .info))
-        #expect(try synapse.lastMessages(in: synapse.room, count: 1).first?["content"]?["body"]?.stringValue == text)
+        #expect(try synapse.lastMessages(in: room.id, count: 1).first?["content"]?["body"]?.stringValue == text)
     }
 }

@@ -41,6 +41,15 @@ struct TestSynapse {
         return json
     }
 
+    /// A public room of its own for one test (made by the owner), so that tests running at the
+    /// same time never read each other's messages: its id and alias.
+    func freshRoom() throws -> (id: String, alias: String) {
+        let name = "t" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let answer = try call("POST", "/createRoom", token: ownerToken,
+                              body: #"{"room_alias_name":"\#(name)","preset":"public_chat"}"#)
+        return (try #require(answer["room_id"]?.stringValue), "#\(name):localhost")
+    }
+
     /// The room's last `count` m.room.message events, newest first, as the owner reads them.
     func lastMessages(in room: String, count: Int = 5) throws -> [JSONValue] {
         let answer = try call("GET", "/rooms/\(PathEncoding.segment(room))/messages?dir=b&limit=\(count * 4)", token: ownerToken)
