@@ -41,6 +41,6 @@ public struct JSONWebhookClient: Destination {
     /// A webhook cannot be asked anything without posting: only the connection is tried.
     public func check() throws(DeliveryError) -> String {
         try request.probe(carriesCredential: carriesCredential)
-        return "reachable (a webhook cannot be checked without posting: only the connection was tried)"
+        return "\(url.site.origin) reachable (a webhook cannot be checked without posting: only the connection was tried)"
     }
 }

@@ -39,6 +39,6 @@ public struct MattermostClient: Destination {
     /// A webhook cannot be asked anything without posting: the connection is tried.
     public func check() throws(DeliveryError) -> String {
         try request.probe(carriesCredential: true)
-        return "\(url.site) reachable (a webhook cannot be checked without posting: only the connection was tried)"
+        return "\(url.site.origin) reachable (a webhook cannot be checked without posting: only the connection was tried)"
     }
 }
