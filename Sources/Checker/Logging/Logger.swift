@@ -33,7 +33,8 @@ public struct Logger: Sendable {
 
     public func log(_ messageLevel: LogLevel, _ message: @autoclosure () -> String) {
         guard messageLevel >= level else { return }
-        StandardStreams.writeError("backup-checker: \(messageLevel): \(message())\n")
+        // One line each, whatever a server or a value put into the message (DataText).
+        StandardStreams.writeError("backup-checker: \(messageLevel): \(DataText.escaped(message()))\n")
     }
 
     public func trace(_ message: @autoclosure () -> String) { log(.trace, message()) }

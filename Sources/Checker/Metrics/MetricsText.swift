@@ -27,7 +27,8 @@ public enum MetricsText {
             if case .every = schedule { return true }
             return target.dueToday
         }
-        func label(_ target: Assessment.Target) -> String { "{target=\"\(escape(target.target))\"}" }
+        // The name as the report shows it (DataText), then as the exposition format escapes it.
+        func label(_ target: Assessment.Target) -> String { "{target=\"\(escape(DataText.escaped(target.target)))\"}" }
         var maxAges: [String: Int64] = [:]  // one computation per distinct schedule
         return metric("backup_checker_target_ok", "1 when the target's backup is as its schedule wants on the checked day, else 0.",
                       watched.map { target, _ in (label(target), target.verdict == .ok ? "1" : "0") })

@@ -26,7 +26,7 @@ public enum HTMLReport {
             let cells = zip(days, row.states).map { day, state in
                 "<td style=\"\(style(state));text-align:center;padding:1px 3px;border:1px solid #fff\" title=\"\(day) \(state.rawValue)\">\(state.cell)</td>"
             }
-            lines.append("<tr><th style=\"text-align:left;padding:1px 6px 1px 0;font-weight:normal\">" + escaped(row.target)
+            lines.append("<tr><th style=\"text-align:left;padding:1px 6px 1px 0;font-weight:normal\">" + escaped(DataText.escaped(row.target))
                          + "</th>" + cells.joined() + "</tr>")
         }
         lines.append("</table>")

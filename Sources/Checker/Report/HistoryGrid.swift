@@ -54,14 +54,16 @@ public struct HistoryGrid: Sendable, Equatable {
     }
 
     /// The grid as the report ends with it: the legend, the days of the month, one line per
-    /// target; names padded to the longest (code points, as the table counts), no trailing space.
+    /// target; names (escaped as data, `DataText`) padded to the longest (code points, as the
+    /// table counts), no trailing space.
     public var lines: [String] {
-        let width = rows.map { $0.target.unicodeScalars.count }.max() ?? 0
+        let names = rows.map { DataText.escaped($0.target) }
+        let width = names.map { $0.unicodeScalars.count }.max() ?? 0
         func padded(_ name: String) -> String { name + String(repeating: " ", count: width - name.unicodeScalars.count) }
         var lines = ["history: \(first) to \(last) (o success, x failed, - missing, . not due)"]
         lines.append(padded("") + days.map { $0.day < 10 ? " 0\($0.day)" : " \($0.day)" }.joined())
-        for row in rows {
-            lines.append(padded(row.target) + row.states.map { "  \($0.cell)" }.joined())
+        for (row, name) in zip(rows, names) {
+            lines.append(padded(name) + row.states.map { "  \($0.cell)" }.joined())
         }
         return lines
     }

@@ -4,9 +4,11 @@
 /// seed's image had none).
 public enum PrettyTable {
     public static func render(headers: [String], rows: [[String]]) -> String {
-        // tabulate strips surrounding white space from cells (PRESERVE_WHITESPACE = False).
-        let header = headers.map { String($0.trimmingWhitespace()) }
-        let body = rows.map { $0.map { String($0.trimmingWhitespace()) } }
+        // Values are data (DataText): a control character is escaped before anything else, so a
+        // newline shows as \n instead of starting a line. Then tabulate strips surrounding
+        // white space from cells (PRESERVE_WHITESPACE = False).
+        let header = headers.map { String(DataText.escaped($0).trimmingWhitespace()) }
+        let body = rows.map { $0.map { String(DataText.escaped($0).trimmingWhitespace()) } }
         var widths = header.map(width)
         for row in body {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -47,7 +47,7 @@ public enum Report {
 
     /// "missing: b.example.test (last success: 2024-10-15, 3 days ago)".
     static func verdictLine(_ target: Assessment.Target, assessment: Assessment) -> String {
-        let name = "\(target.verdict.rawValue): \(target.target)"
+        let name = "\(target.verdict.rawValue): \(DataText.escaped(target.target))"
         let last = lastSuccess(target, assessment: assessment)
         switch (target.verdict, target.schedule) {
         case (.unexpected, _): return name
@@ -66,7 +66,7 @@ public enum Report {
     /// "slow: f.example.test took 0:41:00, 9.5× its median of 0:04:20 over 5 runs", or nil.
     static func warningLine(_ target: Assessment.Target) -> String? {
         guard let finding = target.duration, let warning = finding.warning else { return nil }
-        let took = "\(warning.rawValue): \(target.target) took \(duration(finding.duration)), \(finding.ratioText)×"
+        let took = "\(warning.rawValue): \(DataText.escaped(target.target)) took \(duration(finding.duration)), \(finding.ratioText)×"
         let median = "its median of \(duration(finding.median)) over \(finding.runs) runs"
         return warning == .slow ? "\(took) \(median)" : "\(took) faster than \(median)"
     }
@@ -78,6 +78,6 @@ public enum Report {
 
     /// The message when the database could not be asked.
     public static func databaseFailure(_ error: CheckerError) -> String {
-        failureHeadline + "\n" + error.description
+        failureHeadline + "\n" + DataText.escaped(error.description)
     }
 }

@@ -81,7 +81,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 {
+                // Every control a terminal or a bidirectional renderer acts on, as an escape:
+                // the same text to a JSON reader, inert on a screen.
+                if TextControls.isControl(scalar) {
                     result += "\\u" + scalar.value.hexadecimal(width: 4)
                 } else {
                     result.unicodeScalars.append(scalar)
