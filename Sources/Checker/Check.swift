@@ -59,18 +59,22 @@ public struct Check {
         output(format == .json ? JSONReport.render(outcome) : message)
 
         var status = outcome.status
+        var untold: [(name: String, error: DeliveryError)] = []
         if let notifier, let failure = deliver(outcome, message: message, to: notifier) {
             logger.error(CheckerError.delivery(failure).description)
             logger.info("hint: \(Hints.hint(for: failure, service: .zulip))")
-            status = .delivery  // nobody was told: that outranks what there was to tell
+            untold.append(("Zulip (\(failure.site))", failure))
         }
-        let untold = tell(destinations, outcome)
+        untold += tell(destinations, outcome)
         if !untold.isEmpty {
-            logger.error("not told: " + untold.joined(separator: ", "))
-            status = .delivery
+            logger.error("not told: " + untold.map(\.name).joined(separator: ", "))
+            status = .delivery  // someone was not told: that outranks what there was to tell
         }
         publish(MetricsText.render(outcome, status: status, now: now, zone: settings.zone))
-        attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: message) }
+        // The monitor's log says first who was not told and why.
+        let log = untold.isEmpty ? message
+            : "not delivered: " + untold.map { "\($0.name): \($0.error)" }.joined(separator: "; ") + "\n" + message
+        attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: log) }
         return status
     }
 
@@ -133,9 +137,9 @@ public struct Check {
     }
 
     /// Tells each destination in order, each in as many parts as its limit needs; one that
-    /// fails does not stop the others. Returns the names of those not told.
-    private func tell(_ destinations: [Destination], _ outcome: CheckOutcome) -> [String] {
-        var untold: [String] = []
+    /// fails does not stop the others. Returns those not told, by name, and why.
+    private func tell(_ destinations: [Destination], _ outcome: CheckOutcome) -> [(name: String, error: DeliveryError)] {
+        var untold: [(name: String, error: DeliveryError)] = []
         for destination in destinations {
             let parts: [String]
             if let limit = destination.messageLimit {
@@ -151,7 +155,7 @@ public struct Check {
                 logger.info("told \(destination.name)" + (parts.count > 1 ? " in \(parts.count) messages" : ""))
             } catch {
                 logger.error("could not tell \(destination.name): \(error)")
-                untold.append(destination.name)
+                untold.append((destination.name, error))
             }
         }
         return untold

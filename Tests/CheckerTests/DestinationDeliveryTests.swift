@@ -39,9 +39,10 @@ struct DestinationDeliveryTests {
     static let refused = DeliveryError(service: "Slack", site: "https://hooks.slack.com", problem: .rejected(
         status: 403, message: "invalid_token", code: nil, retryAfter: nil))
 
-    func run(_ destinations: [Destination], records: [InMemoryTable.Record], list: String = "a.example.test\n")
-        throws -> (Checker.ExitStatus, String) {
-        let run = InMemoryRun(list: list, records)
+    func run(_ destinations: [Destination], records: [InMemoryTable.Record], list: String = "a.example.test\n",
+             monitor: RecordingMonitor = RecordingMonitor()) throws -> (Checker.ExitStatus, String) {
+        var run = InMemoryRun(list: list, records)
+        run.monitor = monitor
         let directory = try TemporaryDirectory()
         var check = Check(settings: CheckSettings(expectedPath: try directory.write("l", run.list)),
                           day: CalendarDay(parsing: "2024-10-18"), source: run.table, notifier: run.notifier,
@@ -58,8 +59,11 @@ struct DestinationDeliveryTests {
         let first = RecordingDestination("JSON webhook (a)", journal: journal)
         let failing = RecordingDestination("Slack (hooks.slack.com)", failure: Self.refused, journal: journal)
         let last = RecordingDestination("ntfy (ntfy.sh)", journal: journal)
-        let (status, printed) = try run([first, failing, last], records: [InMemoryTable.Record.success("2024-10-18", "a.example.test")])
+        let monitor = RecordingMonitor()
+        let (status, printed) = try run([first, failing, last], records: [InMemoryTable.Record.success("2024-10-18", "a.example.test")],
+                                        monitor: monitor)
         #expect(status == .delivery)
+        #expect(monitor.events.last == "4: not delivered: Slack (hooks.slack.com): Slack refused the request with HTTP 403: invalid_token")
         #expect(journal.names == ["JSON webhook (a)", "Slack (hooks.slack.com)", "ntfy (ntfy.sh)"])
         #expect(first.sent == [NotifyMessage(title: "backup check 2024-10-18: ok", text: printed, severity: .info)])
         #expect(last.sent == first.sent)

@@ -18,23 +18,11 @@ public final class FakeService: @unchecked Sendable {
     public typealias Answer = (status: Int, headers: [(String, String)], body: String)
 
     private let server: LoopbackHTTPServer
-    private let state: State
-
-    private final class State: @unchecked Sendable {
-        let lock = NSLock()
-        var script: [Behavior]
-        init(script: [Behavior]) { self.script = script }
-
-        func next() -> Behavior {
-            lock.lock()
-            defer { lock.unlock() }
-            return script.count > 1 ? script.removeFirst() : (script.first ?? .service)
-        }
-    }
+    private let state: ScriptedBehaviors<Behavior>
 
     public init(script: [Behavior] = [.service], tls: TLSMaterial? = nil,
                 answer: @escaping @Sendable (RecordedRequest) -> Answer) throws {
-        let state = State(script: script)
+        let state = ScriptedBehaviors(script, fallback: Behavior.service)
         self.state = state
         server = try LoopbackHTTPServer(tls: tls) { request, _ in
             switch state.next() {

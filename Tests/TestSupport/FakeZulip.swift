@@ -26,23 +26,11 @@ public final class FakeZulip: @unchecked Sendable {
     public static let apiKey = "zulip-Key-0123456789abcdef"
 
     private let server: LoopbackHTTPServer
-    private let state: State
-
-    private final class State: @unchecked Sendable {
-        let lock = NSLock()
-        var script: [Behavior]
-        init(script: [Behavior]) { self.script = script }
-
-        func next() -> Behavior {
-            lock.lock()
-            defer { lock.unlock() }
-            return script.count > 1 ? script.removeFirst() : (script.first ?? .zulip)
-        }
-    }
+    private let state: ScriptedBehaviors<Behavior>
 
     /// `maxMessageLength` is what the register endpoint reports.
     public init(script: [Behavior] = [.zulip], tls: TLSMaterial? = nil, maxMessageLength: Int = 10_000) throws {
-        let state = State(script: script)
+        let state = ScriptedBehaviors(script, fallback: Behavior.zulip)
         self.state = state
         server = try LoopbackHTTPServer(tls: tls) { request, _ in
             let (status, body) = FakeZulip.answer(request, maxMessageLength: maxMessageLength)

@@ -1,3 +1,5 @@
+import Notify
+
 /// The report as an e-mail's HTML part: the message in `<pre>`, then the history grid as a
 /// small table whose cells are coloured by state (and still carry `o x - .`, for a reader
 /// without colours). Inline styles only: mail clients drop style sheets.
@@ -46,19 +48,5 @@ public enum HTMLReport {
     static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
     /// Text made safe inside an element or a quoted attribute: `& < > " '` as entities.
-    public static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    public static func escaped(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
