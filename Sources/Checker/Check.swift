@@ -96,9 +96,13 @@ public struct Check {
             var grid = settings.reportHistoryDays > 0
                 ? HistoryGrid.Recorder(days: settings.reportHistoryDays, ending: day, list: list, rows: rows) : nil
             // One pass over the history serves both: the verdicts' days and the grid's.
-            try source.runs(from: min(first, grid?.first ?? first), before: day) { run in
+            let from = min(first, grid?.first ?? first)
+            let skipped = try source.runs(from: from, before: day) { run in
                 history.add(run)
                 grid?.add(run)
+            }
+            if skipped > 0 {
+                logger.warning("history: \(skipped) row\(skipped == 1 ? "" : "s") dated \(from) to \(day.adding(days: -1) ?? day) skipped: a target, date or time in \(skipped == 1 ? "it" : "them") cannot be read")
             }
             let assessment = Assessment(day: day, list: list, rows: rows, history: history, historyDays: settings.historyDays,
                                         durations: DurationCheck(factor: settings.durationFactor))

@@ -41,15 +41,40 @@ struct PythonTextTests {
         #expect(PythonText.floatRepr(.nan) == "nan")
     }
 
-    @Test("a DATE or DATETIME the client cannot parse is shown as the server sent it; a zero date is empty, as the connector gives None")
+    @Test("a DATE or DATETIME the client cannot read as a calendar value is shown as the server sent it, never empty like NULL")
     func unparsableDates() throws {
-        let columns = [ColumnDefinition(name: "d", type: .date), ColumnDefinition(name: "t", type: .datetime),
-                       ColumnDefinition(name: "n", type: .date)]
+        let values = ["2024-13-45", "yesterday 25:00", "0000-00-00", "2026-00-00", "2026-02-30", "0000-00-00 00:00:00",
+                      "2026-00-00 10:00:00", "2024-10-18", "2024-10-18 01:02:03"]
+        let types: [ColumnType] = [.date, .datetime, .date, .date, .date, .datetime, .timestamp, .date, .datetime]
+        let columns = types.enumerated().map { ColumnDefinition(name: "c\($0.offset)", type: $0.element) }
         var writer = ByteWriter()
-        for value in ["2024-13-45", "yesterday 25:00", "0000-00-00"] { writer.writeLengthEncodedString(value) }
+        for value in values { writer.writeLengthEncodedString(value) }
         let row = try Row(decoding: writer.bytes, columns: columns)
-        #expect(try PythonText.cell(row, 0) == "2024-13-45")
-        #expect(try PythonText.cell(row, 1) == "yesterday 25:00")
-        #expect(try PythonText.cell(row, 2) == "")
+        #expect(try columns.indices.map { try PythonText.cell(row, $0) } == values)
+    }
+
+    @Test("in JSON every integer is a number with all its digits, beyond 2^53 and 2^63 too; NULL is null")
+    func integersInJSON() throws {
+        let columns = [ColumnDefinition(name: "id", type: .longlong), ColumnDefinition(name: "target", characterSet: 45, type: .varString),
+                       ColumnDefinition(name: "status", characterSet: 45, type: .varString), ColumnDefinition(name: "size", type: .newdecimal),
+                       ColumnDefinition(name: "n", type: .long)]
+        func row(_ values: [String?]) throws -> Row {
+            var writer = ByteWriter()
+            for value in values {
+                if let value { writer.writeLengthEncodedString(value) } else { writer.writeUInt8(0xFB) }
+            }
+            return try Row(decoding: writer.bytes, columns: columns)
+        }
+        let todays = try TodaysRows(ResultSet(columns: columns, rows: [
+            row(["1", "x", "success", "12345678901234567890.5", "7"]),
+            row(["18446744073709551615", "x", "success", "1", nil]),
+            row(["-9223372036854775808", "x", "success", "0", "9007199254740993"]),
+        ]), table: "list")
+        let json = todays.rows.map { JSONReport.rowObject(todays, $0).serialized }
+        #expect(json == [
+            #"{"id":1,"target":"x","status":"success","size":"12345678901234567890.5","n":7}"#,
+            #"{"id":18446744073709551615,"target":"x","status":"success","size":"1","n":null}"#,
+            #"{"id":-9223372036854775808,"target":"x","status":"success","size":"0","n":9007199254740993}"#,
+        ])
     }
 }

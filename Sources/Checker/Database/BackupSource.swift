@@ -22,8 +22,10 @@ public protocol BackupSource: AnyObject {
     /// Every row of `day`, in the table's order.
     func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows
     /// Each run, whatever its status, dated from `first` up to the day before `day`, handed
-    /// over one at a time and not kept.
-    func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError)
+    /// over one at a time and not kept. Returns how many rows were skipped because a cell
+    /// could not be read (a NULL target or date, a date that is no calendar day, a time that
+    /// is not one), so that the run can say so instead of dropping them silently.
+    func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int
     /// Releases the connection, if any.
     func close()
 }

@@ -39,22 +39,39 @@ public final class MySQLBackupSource: BackupSource {
         return try TodaysRows(result, table: settings.table)
     }
 
-    public func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) {
+    public func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int {
         let sql: String
         do { sql = try BackupQueries.history(table: settings.table, from: first, before: day) } catch { throw .configuration(error) }
         let connection = try connected()
+        var skipped = 0
         do {
             try connection.forEachRow(sql) { (row: RowView) throws(MySQLError) in
-                // Rows that cannot be read (a NULL target, an impossible date) are not history.
-                guard let target = (try? row.string(0)) ?? nil, let date = (try? row.date(1)) ?? nil,
-                      let day = CalendarDay(year: date.year, month: date.month, day: date.day) else { return }
-                each(HistoryRun(target: String(target.trimmingWhitespace()), day: day,
-                                start: TodaysRows.seconds((try? row.time(2)) ?? nil),
-                                end: TodaysRows.seconds((try? row.time(3)) ?? nil),
-                                succeeded: ((try? row.string(4)) ?? nil) == "success"))
+                guard let run = MySQLBackupSource.run(row) else {
+                    skipped += 1
+                    return
+                }
+                each(run)
             }
         } catch {
             throw .database(.mysql(error))
+        }
+        return skipped
+    }
+
+    /// A history row (`target`, `date`, `start_time`, `end_time`, `status`) as a run, or nil
+    /// when a cell cannot be read: a NULL target or date, a date that is no calendar day
+    /// (`0000-00-00`, `2026-00-00`), a start or end time that is not a TIME. A NULL time is
+    /// no time; a NULL status is no success.
+    static func run(_ row: RowView) -> HistoryRun? {
+        do throws(MySQLError) {
+            guard let target = try row.string(0), let date = try row.date(1),
+                  let day = CalendarDay(year: date.year, month: date.month, day: date.day) else { return nil }
+            let start = try row.time(2)
+            let end = try row.time(3)
+            return HistoryRun(target: String(target.trimmingWhitespace()), day: day, start: TodaysRows.seconds(start),
+                              end: TodaysRows.seconds(end), succeeded: try row.string(4) == "success")
+        } catch {
+            return nil
         }
     }
 
@@ -78,7 +95,10 @@ extension TodaysRows {
         let rows = result.rows.map { row -> Row in
             let cells = row.columns.indices.map { index -> Cell in
                 guard (try? row.isNull(index)) == false else { return .null }
-                if row.columns[index].type.isInteger, let value = (try? row.int64(index)) ?? nil { return .integer(value) }
+                if row.columns[index].type.isInteger {
+                    if let value = (try? row.int64(index)) ?? nil { return .integer(value) }
+                    if let value = (try? row.uint64(index)) ?? nil { return .unsignedInteger(value) }
+                }
                 return .text((try? PythonText.cell(row, index)) ?? "")
             }
             let target = (try? row.string(targetIndex)) ?? nil

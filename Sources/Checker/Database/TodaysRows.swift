@@ -7,6 +7,8 @@ public struct TodaysRows: Sendable {
         case null
         /// An integer column's value, a number in JSON.
         case integer(Int64)
+        /// A BIGINT UNSIGNED value above Int64's range, a number in JSON with all its digits.
+        case unsignedInteger(UInt64)
         /// Any other value, as Python's `str()` printed it.
         case text(String)
 
@@ -15,6 +17,7 @@ public struct TodaysRows: Sendable {
             switch self {
             case .null: return ""
             case let .integer(value): return String(value)
+            case let .unsignedInteger(value): return String(value)
             case let .text(text): return text
             }
         }

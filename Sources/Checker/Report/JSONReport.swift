@@ -62,6 +62,7 @@ public enum JSONReport {
             switch cell {
             case .null: return (name, .null)
             case let .integer(value): return (name, .integer(value))
+            case let .unsignedInteger(value): return (name, .unsignedInteger(value))
             case let .text(text): return (name, .string(text))
             }
         })

@@ -5,7 +5,8 @@ import Transport
 /// connector returns, and `repr()` of lists of strings. The report must match it byte for byte.
 public enum PythonText {
     /// `str(value)` for one column of a row: ints as decimals, DATE as YYYY-MM-DD, TIME as a
-    /// timedelta, DATETIME as datetime, bytes as tabulate shows them, NULL as "".
+    /// timedelta, DATETIME as datetime, bytes as tabulate shows them, NULL as ""; a value that
+    /// is not of its column's type (a date no calendar holds) as the server sent it.
     public static func cell(_ row: Row, _ index: Int) throws(MySQLError) -> String {
         guard let raw = try row.bytes(index) else { return "" }
         let column = row.columns[index]
@@ -16,21 +17,23 @@ public enum PythonText {
         } else if type.isFloatingPoint {
             if let value = (try? row.double(index)) ?? nil { return floatRepr(value) }
         } else if type.isDate {
-            // The connector gives None for the zero dates Python cannot hold (0000-00-00);
-            // text that is no date at all is shown as it came, never hidden as NULL.
-            if let date = (try? row.date(index)) ?? nil {
-                return date.year >= 1 && date.month >= 1 && date.day >= 1 ? date.description : ""
-            }
+            // A date no calendar holds (0000-00-00, 2026-00-00, 2026-02-30, which a permissive
+            // sql_mode lets in) is shown as the server sent it, never hidden as an empty cell
+            // that looks like NULL (the Python connector gave None for it).
+            if let date = (try? row.date(index)) ?? nil, isCalendarDay(date) { return date.description }
         } else if type.isTime {
             if let time = (try? row.time(index)) ?? nil { return timedelta(microseconds: time.totalMicroseconds) }
         } else if type.isDateTime {
-            if let value = (try? row.dateTime(index)) ?? nil {
-                return value.date.year >= 1 && value.date.month >= 1 && value.date.day >= 1 ? value.description : ""
-            }
+            if let value = (try? row.dateTime(index)) ?? nil, isCalendarDay(value.date) { return value.description }
         } else if column.isBinary || type == .bit {
             return bytesText(raw)
         }
         return String(decoding: raw, as: UTF8.self)
+    }
+
+    /// True for a day Python's `datetime.date` can hold: years 1 to 9999, a real month and day.
+    static func isCalendarDay(_ date: MySQLDate) -> Bool {
+        CalendarDay(year: date.year, month: date.month, day: date.day) != nil
     }
 
     /// `str(datetime.timedelta(microseconds=n))`: "1:01:00", "-1 day, 23:00:00", "1:00:00.500000".

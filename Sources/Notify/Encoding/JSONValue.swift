@@ -6,6 +6,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
+    /// A whole number above Int64's range (a BIGINT UNSIGNED up to 2^64 − 1), written with
+    /// all its digits.
+    case unsignedInteger(UInt64)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -16,6 +19,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
         case let (.integer(a), .integer(b)): return a == b
+        case let (.unsignedInteger(a), .unsignedInteger(b)): return a == b
         case let (.number(a), .number(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
@@ -59,6 +63,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: return "null"
         case let .bool(value): return value ? "true" : "false"
         case let .integer(value): return String(value)
+        case let .unsignedInteger(value): return String(value)
         case let .number(value):
             guard value.isFinite else { return "null" }
             if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

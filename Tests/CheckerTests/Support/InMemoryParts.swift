@@ -42,13 +42,14 @@ final class InMemoryTable: BackupSource {
         return TodaysRows(columns: ["id", "date", "target", "start_time", "end_time", "status"], rows: rows)
     }
 
-    func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) {
+    func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int {
         for record in records {
             guard let date = CalendarDay(parsing: record.date), date >= first, date < day else { continue }
             historyRowsRead += 1
             each(HistoryRun(target: record.target, day: date, start: Self.seconds(record.start), end: Self.seconds(record.end),
                             succeeded: record.status == "success"))
         }
+        return 0
     }
 
     func close() { closed += 1 }
