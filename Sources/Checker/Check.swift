@@ -10,20 +10,20 @@ public struct Check {
         case text, json
     }
 
-    public var settings: CheckSettings
+    package var settings: CheckSettings
     /// The day to check; nil for today in `settings.zone`.
     public var day: CalendarDay?
     public var format: Format
-    public var source: BackupSource
+    package var source: BackupSource
     /// Where the message goes; nil on a dry run.
-    public var notifier: Notifier?
+    package var notifier: Notifier?
     /// The notify_urls destinations, told in this order after Zulip; empty on a dry run.
     public var destinations: [Destination] = []
-    public var monitor: RunMonitor?
-    public var metrics: [MetricsPublisher]
+    package var monitor: RunMonitor?
+    package var metrics: [MetricsPublisher]
     public var logger: Logger
 
-    public init(settings: CheckSettings, day: CalendarDay?, format: Format = .text, source: BackupSource,
+    package init(settings: CheckSettings, day: CalendarDay?, format: Format = .text, source: BackupSource,
                 notifier: Notifier?, monitor: RunMonitor? = nil, metrics: [MetricsPublisher] = [], logger: Logger) {
         self.settings = settings
         self.day = day
@@ -37,7 +37,7 @@ public struct Check {
 
     /// Runs the check at `now` (seconds since 1970), writes the result with `output` before
     /// anything is delivered, and returns the exit status.
-    public func run(now: Int64, output: (String) -> Void) -> ExitStatus {
+    package func run(now: Int64, output: (String) -> Void) -> ExitStatus {
         attempt("the heartbeat's start") { () throws(DeliveryError) in try monitor?.started() }
         let outcome: CheckOutcome
         do {

@@ -11,7 +11,7 @@ extension Check {
                           source: MySQLBackupSource(settings: settings.database, trace: logger.packetTracer),
                           notifier: nil, logger: logger)
         guard !dryRun else { return check }
-        check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry) }
+        check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry, userAgent: settings.program?.userAgent) }
         check.destinations = settings.destinations(retry: retry)
         check.monitor = settings.heartbeatClient(retry: retry)
         if let path = settings.metrics.file { check.metrics.append(MetricsFile(path: path, runID: runID, now: now)) }
@@ -21,14 +21,16 @@ extension Check {
 
     /// What a run stopped by its settings (exit 2) still publishes when the metrics settings
     /// themselves can be read: exit status 2 and when it ran. Nothing when they cannot be.
-    public static func publishConfigurationFailure(sources: ConfigurationSources, systemCAFile: String?, logger: Logger,
+    package static func publishConfigurationFailure(sources: ConfigurationSources, systemCAFile: String?, program: Program?,
+                                                   logger: Logger,
                                                    runID: RunID, now: Int64) {
         guard let settings = MetricsSettings(sources: sources) else { return }
         var publishers: [MetricsPublisher] = []
         if let path = settings.file { publishers.append(MetricsFile(path: path, runID: runID, now: now)) }
         if let url = settings.pushgateway {
             publishers.append(PushgatewayClient(url: url, job: "backup_checker", instance: settings.instance, caFile: systemCAFile,
-                                                retry: RetryPolicy(onRetry: { [logger] text in logger.warning(text) })))
+                                                retry: RetryPolicy(onRetry: { [logger] text in logger.warning(text) }),
+                                                userAgent: program?.userAgent))
         }
         publish(MetricsText.render(status: .usage, now: now), to: publishers, logger: logger)
     }
@@ -37,13 +39,13 @@ extension Check {
 extension Settings {
     /// The client for heartbeat_url, or nil; the check and doctor use the same one.
     func heartbeatClient(retry: RetryPolicy) -> HeartbeatClient? {
-        heartbeat.map { HeartbeatClient(url: $0, caFile: systemCAFile, timeout: httpTimeout, retry: retry) }
+        heartbeat.map { HeartbeatClient(url: $0, caFile: systemCAFile, timeout: httpTimeout, retry: retry, userAgent: program?.userAgent) }
     }
 
     /// The clients of notify_urls, in order; the check and doctor use the same ones.
     func destinations(retry: RetryPolicy) -> [Destination] {
         let options = DestinationOptions(timeout: httpTimeout, systemCAFile: systemCAFile, extraCAFile: notifyCAFile,
-                                         retry: retry)
+                                         retry: retry, userAgent: program?.userAgent)
         return notify.compactMap { $0.destination(options: options) }
     }
 
@@ -51,7 +53,7 @@ extension Settings {
     func pushgatewayClient(retry: RetryPolicy) -> PushgatewayClient? {
         metrics.pushgateway.map {
             PushgatewayClient(url: $0, job: "backup_checker", instance: metrics.instance, caFile: systemCAFile,
-                              timeout: httpTimeout, retry: retry)
+                              timeout: httpTimeout, retry: retry, userAgent: program?.userAgent)
         }
     }
 }

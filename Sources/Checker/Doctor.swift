@@ -11,19 +11,21 @@ public struct Doctor {
     public var day: CalendarDay?
     public var zones: ZoneLocator
     public var systemCAFile: String?
+    package var program: Program?
 
-    public init(sources: ConfigurationSources, day: CalendarDay? = nil, zones: ZoneLocator = ZoneLocator(),
-                systemCAFile: String? = nil) {
+    package init(sources: ConfigurationSources, day: CalendarDay? = nil, zones: ZoneLocator = ZoneLocator(),
+                systemCAFile: String? = nil, program: Program? = nil) {
+        self.program = program
         self.sources = sources
         self.day = day
         self.zones = zones
         self.systemCAFile = systemCAFile
     }
 
-    public func run(now: Int64, output: (String) -> Void) -> ExitStatus {
+    package func run(now: Int64, output: (String) -> Void) -> ExitStatus {
         let settings: Settings
         do {
-            settings = try Settings(sources: sources, requireZulip: false, zones: zones, systemCAFile: systemCAFile)
+            settings = try Settings(sources: sources, requireZulip: false, zones: zones, systemCAFile: systemCAFile, program: program)
         } catch {
             output("configuration: \(error)")
             output("  fix: set the variables named above (see backup-checker --help)")
@@ -37,7 +39,7 @@ public struct Doctor {
             status = max(status, .database)
         }
         do {
-            let full = try Settings(sources: sources, requireZulip: true, zones: zones, systemCAFile: systemCAFile)
+            let full = try Settings(sources: sources, requireZulip: true, zones: zones, systemCAFile: systemCAFile, program: program)
             if let zulip = full.zulip, !checkZulip(zulip, output: output) { status = max(status, .delivery) }
         } catch {
             output("zulip: \(error)")
@@ -135,7 +137,7 @@ public struct Doctor {
     }
 
     private func checkZulip(_ destination: ZulipDestination, output: (String) -> Void) -> Bool {
-        let client = ZulipClient(destination: destination, retry: RetryPolicy(delays: []))
+        let client = ZulipClient(destination: destination, retry: RetryPolicy(delays: []), userAgent: program?.userAgent)
         do {
             let bot = try client.me()
             output("zulip: \(destination.site) as \(destination.email)")

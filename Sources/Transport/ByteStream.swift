@@ -1,6 +1,6 @@
 /// A connected, ordered, reliable stream of bytes: a plain socket or a TLS session over one.
 /// The protocol code above it never knows which it has.
-public protocol ByteStream: AnyObject {
+package protocol ByteStream: AnyObject {
     /// Reads at least one byte into `buffer` and returns how many; 0 means the peer closed.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int
     /// Writes every byte of `bytes` or throws.
@@ -15,7 +15,7 @@ public protocol ByteStream: AnyObject {
 
 extension ByteStream {
     /// Writes every byte of `bytes` or throws.
-    public func write(_ bytes: [UInt8]) throws(TransportError) {
+    package func write(_ bytes: [UInt8]) throws(TransportError) {
         var failure: TransportError?
         bytes.withUnsafeBytes { raw in
             do throws(TransportError) { try write(raw) } catch { failure = error }

@@ -5,9 +5,9 @@ import COpenSSL
 /// it (0.3 ms), and without an exit handler that frees OpenSSL's tables as the process ends.
 /// Every OpenSSL user in the project calls `start()` first; nothing calls it before a digest or
 /// a TLS session is actually needed.
-public enum CryptoLibrary {
+package enum CryptoLibrary {
     /// Starts OpenSSL on the first call; later calls cost a load.
-    public static func start() { _ = started }
+    package static func start() { _ = started }
 
     private static let started: Bool = {
         let options = UInt64(OPENSSL_INIT_NO_LOAD_CONFIG) | UInt64(OPENSSL_INIT_NO_ATEXIT)

@@ -3,14 +3,14 @@
 extension FixedWidthInteger {
     /// Decimal digits, left-padded with zeros to at least `width` ("7" → "07"); a minus
     /// sign comes first.
-    public func decimal(width: Int) -> String {
+    package func decimal(width: Int) -> String {
         let digits = String(magnitude)
         let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
         return self < 0 ? "-" + padded : padded
     }
 
     /// Hexadecimal digits of the magnitude, left-padded with zeros to at least `width`.
-    public func hexadecimal(width: Int, uppercase: Bool = false) -> String {
+    package func hexadecimal(width: Int, uppercase: Bool = false) -> String {
         let digits = String(magnitude, radix: 16, uppercase: uppercase)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

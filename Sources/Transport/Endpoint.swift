@@ -20,17 +20,8 @@ public enum Endpoint: Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
-    /// True when the bytes stay on this host: a unix socket, or TCP to a loopback address
-    /// (127.0.0.0/8, ::1) or to "localhost".
-    public var isLocal: Bool {
-        switch self {
-        case .unix: return true
-        case let .tcp(host, _): return Endpoint.isLoopback(host: host)
-        }
-    }
-
     /// True for "localhost", an IPv4 address in 127.0.0.0/8 and the IPv6 loopback address.
-    public static func isLoopback(host: String) -> Bool {
+    package static func isLoopback(host: String) -> Bool {
         if host.lowercased() == "localhost" { return true }
         var v4 = in_addr()
         if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
@@ -42,7 +33,7 @@ public enum Endpoint: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// True for a literal IPv4 or IPv6 address (checked against the certificate as an address).
-    public static func isIPAddress(_ host: String) -> Bool {
+    package static func isIPAddress(_ host: String) -> Bool {
         var v4 = in_addr()
         var v6 = in6_addr()
         return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1

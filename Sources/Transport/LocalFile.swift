@@ -3,9 +3,9 @@ import Glibc
 /// The one reader of small local files (a PEM key, a .env file, the expected list, a zone
 /// file): whole, bounded in size, and only regular files, so that a wrong path (a FIFO that
 /// would block forever, a device, a huge log) is an error and not a hang or a memory blow-up.
-public enum LocalFile {
+package enum LocalFile {
     /// Why a file could not be read.
-    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case notFound
         /// It exists but this process may not open it (EACCES, EPERM): a question of file
         /// permissions, not of a wrong path.
@@ -15,7 +15,7 @@ public enum LocalFile {
         case unreadable(String)
         case tooLarge(limit: Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notFound: return "does not exist"
             case .permissionDenied: return "cannot be read: permission denied"
@@ -27,24 +27,24 @@ public enum LocalFile {
     }
 
     /// A file's bytes and its permission bits.
-    public struct Contents: Sendable {
-        public var bytes: [UInt8]
+    package struct Contents: Sendable {
+        package var bytes: [UInt8]
         /// The permission bits (mode & 0o7777), e.g. 0o600.
-        public var permissions: UInt32
+        package var permissions: UInt32
         /// True when users other than the owner and the group may read it.
-        public var isWorldReadable: Bool { permissions & 0o004 != 0 }
+        package var isWorldReadable: Bool { permissions & 0o004 != 0 }
         /// True when the group may read it.
-        public var isGroupReadable: Bool { permissions & 0o040 != 0 }
+        package var isGroupReadable: Bool { permissions & 0o040 != 0 }
     }
 
     /// True when something exists at `path`.
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }
 
     /// Reads a regular file whole; larger than `limit` bytes is an error.
-    public static func read(_ path: String, limit: Int) throws(Failure) -> Contents {
+    package static func read(_ path: String, limit: Int) throws(Failure) -> Contents {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {

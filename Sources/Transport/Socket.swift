@@ -2,16 +2,16 @@ import Glibc
 
 /// A connected TCP or unix-domain socket. Every operation is bounded by its `Timeouts` and by
 /// the stream's `deadline`, whichever comes first.
-public final class Socket: ByteStream {
+package final class Socket: ByteStream {
     private var fd: Int32
     private let timeouts: Timeouts
     /// The endpoint this socket is connected to.
-    public let endpoint: Endpoint
-    public var deadline: Deadline?
+    package let endpoint: Endpoint
+    package var deadline: Deadline?
 
     /// Opens a connection to `endpoint`, trying each resolved address in turn, within the
     /// connect timeout and `deadline`.
-    public init(connectingTo endpoint: Endpoint, timeouts: Timeouts, deadline: Deadline? = nil) throws(TransportError) {
+    package init(connectingTo endpoint: Endpoint, timeouts: Timeouts, deadline: Deadline? = nil) throws(TransportError) {
         self.endpoint = endpoint
         self.timeouts = timeouts
         self.deadline = deadline
@@ -40,7 +40,7 @@ public final class Socket: ByteStream {
         if let deadline, deadline.hasPassed { throw .timeout(step, seconds: deadline.seconds) }
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
         guard fd >= 0 else { throw .closed }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let step = TransportStep.waitingForAnswer(endpoint.description)
@@ -58,7 +58,7 @@ public final class Socket: ByteStream {
         }
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
         guard fd >= 0 else { throw .closed }
         guard let base = bytes.baseAddress else { return }
         let step = TransportStep.sending(endpoint.description)
@@ -81,7 +81,7 @@ public final class Socket: ByteStream {
         }
     }
 
-    public func close() {
+    package func close() {
         if fd >= 0 {
             _ = Glibc.close(fd)
             fd = -1

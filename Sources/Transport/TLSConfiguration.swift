@@ -1,23 +1,23 @@
 /// How to set up TLS on a connection. Which CAs a deployment trusts by default is the
 /// caller's decision: `caFile` nil means OpenSSL's own default locations.
-public struct TLSConfiguration: Sendable, Equatable {
+package struct TLSConfiguration: Sendable, Equatable {
     /// PEM file of trusted CAs; nil for OpenSSL's default locations.
-    public var caFile: String?
+    package var caFile: String?
     /// A PEM file of CAs trusted besides `caFile` (or the default locations): a private CA
     /// that some services use while others keep public certificates.
-    public var extraCAFile: String?
+    package var extraCAFile: String?
     /// The name sent as SNI (a DNS name; an IP address is not sent) and, with `checkName`,
     /// the name the certificate must carry.
-    public var serverName: String?
+    package var serverName: String?
     /// Whether the certificate is checked at all. Without it no CA store is loaded, which
     /// saves most of a handshake's client-side cost; `trust` is then `.notVerified`.
-    public var verify: Bool
+    package var verify: Bool
     /// Whether the certificate must name `serverName` (identity), checked on its own after the
     /// whole chain verified, so that a wrong name can never hide a bad signature or date.
     /// Off only where the caller asks for the chain alone (MySQL's verify-ca).
-    public var checkName: Bool
+    package var checkName: Bool
 
-    public init(caFile: String? = nil, extraCAFile: String? = nil, serverName: String? = nil, verify: Bool = true,
+    package init(caFile: String? = nil, extraCAFile: String? = nil, serverName: String? = nil, verify: Bool = true,
                 checkName: Bool = true) {
         self.caFile = caFile
         self.extraCAFile = extraCAFile
@@ -29,7 +29,7 @@ public struct TLSConfiguration: Sendable, Equatable {
 
 /// What certificate verification found. The handshake itself never fails on an untrusted
 /// certificate: the caller decides, before sending anything that matters.
-public enum CertificateTrust: Sendable, Equatable {
+package enum CertificateTrust: Sendable, Equatable {
     /// The whole chain verified to a trusted CA (every signature, validity dates, CA
     /// constraints) and, when the name is checked, the certificate names `serverName`.
     case trusted

@@ -9,16 +9,16 @@ import Synchronization
 /// that expect TLS may make theirs while they wait for the network.
 ///
 /// Immutable once made; OpenSSL lets one context serve sessions on several threads.
-public final class TLSContext: @unchecked Sendable {
+package final class TLSContext: @unchecked Sendable {
     let pointer: OpaquePointer
     /// PEM file of trusted CAs, or nil for OpenSSL's default locations; nil when not verifying.
-    public let caFile: String?
+    package let caFile: String?
     /// Whether sessions verify the server's certificate.
-    public let verify: Bool
+    package let verify: Bool
 
     /// A context of its own for the trust settings of `configuration` (its CA files and whether
     /// to verify). Fails when OpenSSL cannot make one or the CA file cannot be loaded.
-    public init(configuration: TLSConfiguration) throws(TransportError) {
+    package init(configuration: TLSConfiguration) throws(TransportError) {
         let key = Key(configuration)
         CryptoLibrary.start()
         guard let context = SSL_CTX_new(TLS_client_method()) else { throw .tlsSetup(TLSStream.lastError()) }
@@ -51,7 +51,7 @@ public final class TLSContext: @unchecked Sendable {
     /// every connection that trusts the same CAs (the database, Zulip, the heartbeat and the
     /// Pushgateway of one run load the CA bundle once, not once each). A CA file changed on
     /// disk is read by the next process; a context that could not be made is not remembered.
-    public static func shared(for configuration: TLSConfiguration) throws(TransportError) -> TLSContext {
+    package static func shared(for configuration: TLSConfiguration) throws(TransportError) -> TLSContext {
         let key = Key(configuration)
         return try made.withLock { (contexts) throws(TransportError) -> TLSContext in
             if let context = contexts[key] { return context }

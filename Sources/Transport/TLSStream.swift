@@ -3,33 +3,33 @@ import Glibc
 
 /// A TLS session through OpenSSL over a connected socket, with the socket's timeouts and
 /// deadline. No OpenSSL state exists until the first TLSContext is made.
-public final class TLSStream: ByteStream {
+package final class TLSStream: ByteStream {
     private let socket: Socket
     private var ssl: OpaquePointer?
     private let timeouts: Timeouts
 
     /// The verification result of the server's certificate.
-    public let trust: CertificateTrust
+    package let trust: CertificateTrust
     /// The server's leaf certificate, DER-encoded.
-    public let peerCertificate: [UInt8]
+    package let peerCertificate: [UInt8]
     /// The negotiated protocol, e.g. "TLSv1.3".
-    public let protocolVersion: String
+    package let protocolVersion: String
     /// The negotiated cipher suite, e.g. "TLS_AES_256_GCM_SHA384".
-    public let cipher: String
+    package let cipher: String
 
-    public var deadline: Deadline? {
+    package var deadline: Deadline? {
         get { socket.deadline }
         set { socket.deadline = newValue }
     }
 
     /// The endpoint of the socket underneath.
-    public var endpoint: Endpoint { socket.endpoint }
+    package var endpoint: Endpoint { socket.endpoint }
 
     /// Runs the TLS handshake over `socket` (which this stream then owns), within the connect
     /// timeout and the socket's deadline. An untrusted certificate does not fail the handshake:
     /// `trust` says what verification found, and the caller decides before sending anything.
     /// The context is the process's shared one for the configuration's trust settings.
-    public convenience init(over socket: Socket, configuration: TLSConfiguration, timeouts: Timeouts) throws(TransportError) {
+    package convenience init(over socket: Socket, configuration: TLSConfiguration, timeouts: Timeouts) throws(TransportError) {
         try self.init(over: socket, context: TLSContext.shared(for: configuration), serverName: configuration.serverName,
                       checkName: configuration.checkName, timeouts: timeouts)
     }
@@ -37,7 +37,7 @@ public final class TLSStream: ByteStream {
     /// The same handshake from a context obtained beforehand (see `TLSContext`); `serverName`
     /// is sent as SNI and, with `checkName`, checked against the certificate (a DNS name or an
     /// IP address) once the whole chain has verified.
-    public init(over socket: Socket, context: TLSContext, serverName: String?, checkName: Bool = true,
+    package init(over socket: Socket, context: TLSContext, serverName: String?, checkName: Bool = true,
                 timeouts: Timeouts) throws(TransportError) {
         self.socket = socket
         self.timeouts = timeouts
@@ -66,7 +66,7 @@ public final class TLSStream: ByteStream {
 
     deinit { close() }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
         guard let ssl else { throw .closed }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let step = TransportStep.waitingForAnswer(socket.endpoint.description)
@@ -82,7 +82,7 @@ public final class TLSStream: ByteStream {
         }
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
         guard let ssl else { throw .closed }
         guard let base = bytes.baseAddress else { return }
         let step = TransportStep.sending(socket.endpoint.description)
@@ -99,7 +99,7 @@ public final class TLSStream: ByteStream {
         }
     }
 
-    public func close() {
+    package func close() {
         if let ssl {
             _ = SSL_shutdown(ssl)
             SSL_free(ssl)

@@ -2,7 +2,7 @@ extension StringProtocol {
     /// True when `text` occurs in this text, compared byte for byte in UTF-8. The standard
     /// library's `contains(_:)` for strings lives in _StringProcessing, which brings the regex
     /// engine and 2.4 MB into a binary that never uses a regex.
-    public func includes(_ text: String) -> Bool {
+    package func includes(_ text: String) -> Bool {
         let needle = Array(text.utf8)
         guard !needle.isEmpty else { return true }
         let haystack = Array(utf8)
@@ -13,7 +13,7 @@ extension StringProtocol {
     }
 
     /// The text after the first occurrence of `marker`, or nil when it does not occur.
-    public func after(_ marker: String) -> SubSequence? {
+    package func after(_ marker: String) -> SubSequence? {
         let needle = Array(marker.utf8)
         var index = startIndex
         while index < endIndex {

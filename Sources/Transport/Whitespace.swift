@@ -2,7 +2,7 @@ extension StringProtocol {
     /// The text without leading and trailing white space (spaces, tabs, line breaks and the
     /// other Unicode spaces), as Python's `str.strip()` removes it: for .env values, list
     /// lines, table cells and HTTP header values alike.
-    public func trimmingWhitespace() -> SubSequence {
+    package func trimmingWhitespace() -> SubSequence {
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }

@@ -71,21 +71,22 @@ let runID = RunID.random()
 
 if command == "doctor" {
     Signals.install(removing: nil)
-    let doctor = Doctor(sources: sources, day: day, zones: zones, systemCAFile: caBundle)
+    let doctor = Doctor(sources: sources, day: day, zones: zones, systemCAFile: caBundle, program: Commands.program)
     exit(doctor.run(now: now) { StandardStreams.writeOutput($0 + "\n") }.rawValue)
 }
 
 let dryRun = values["dry-run"] != nil
 let settings: Settings
 do {
-    settings = try Settings(sources: sources, requireZulip: !dryRun, zones: zones, systemCAFile: caBundle)
+    settings = try Settings(sources: sources, requireZulip: !dryRun, zones: zones, systemCAFile: caBundle,
+                            program: Commands.program)
 } catch {
     // The metrics still tell that this run failed, when their own settings can be read.
     if !dryRun {
         let metricsFile = MetricsSettings(sources: sources)?.file
         Signals.install(removing: metricsFile.map { MetricsFile.temporaryPath(for: $0, runID: runID) })
         StandardStreams.writeError("backup-checker: \(CheckerError.configuration(error))\n")
-        Check.publishConfigurationFailure(sources: sources, systemCAFile: caBundle, logger: Logger(level: .info),
+        Check.publishConfigurationFailure(sources: sources, systemCAFile: caBundle, program: Commands.program, logger: Logger(level: .info),
                                           runID: runID, now: now)
         exit(ExitStatus.usage.rawValue)
     }

@@ -205,10 +205,14 @@ struct SettingsTests {
         #expect("\(settings.database.password)" == "<redacted>")
     }
 
-    @Test("the database options name the program but the library's messages know no setting")
+    @Test("the database options name the program handed down, and no version of the library's own")
     func connectionOptions() throws {
-        let options = try Self.settings(Self.seed).database.connectionOptions()
+        let program = Program(name: "backup-checker", version: "9.8.7")
+        let settings = try Settings(sources: ConfigurationSources(file: Self.seed), requireZulip: true, program: program)
+        let options = settings.database.connectionOptions()
         #expect(options.attributes.contains { $0 == ("program_name", "backup-checker") })
+        #expect(!options.attributes.contains { $0.0 == "_client_version" })
+        #expect(!(try Self.settings(Self.seed)).database.connectionOptions().attributes.contains { $0.0 == "program_name" })
         #expect(options.commandTimeout == 30)
     }
 }

@@ -21,6 +21,16 @@ struct HeartbeatClientTests {
         #expect(server.requests.allSatisfy { $0.method == "POST" && $0.headers["content-type"] == "text/plain; charset=utf-8" })
     }
 
+    @Test("the User-Agent names the calling program, as it hands it down; Notify names none of its own")
+    func userAgent() throws {
+        let server = try FakeHealthchecks()
+        var client = try Self.client(server.pingURL)
+        try client.start()
+        client.userAgent = "some-tool/1.2.3"
+        try client.start()
+        #expect(server.requests.map { $0.headers["user-agent"] } == [nil, "some-tool/1.2.3"])
+    }
+
     @Test("a log longer than 10,000 bytes is cut there, between characters")
     func longLog() throws {
         let server = try FakeHealthchecks()

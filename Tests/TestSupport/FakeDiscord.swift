@@ -6,17 +6,17 @@ import Foundation
 /// `{"message": "Invalid Webhook Token", "code": 50027}`, an unknown id 404 `{"message":
 /// "Unknown Webhook", "code": 10015}`, content too long 400 with code 50035. `rateLimited`
 /// answers Discord's 429 `{"message": "You are being rate limited.", "retry_after": …, "global": false}`.
-public enum FakeDiscord {
-    public static let id = "1234567890123"
-    public static let token = "wEbHoOkSecretToken_abc-123"
-    public static var path: String { "/api/webhooks/\(id)/\(token)" }
+package enum FakeDiscord {
+    package static let id = "1234567890123"
+    package static let token = "wEbHoOkSecretToken_abc-123"
+    package static var path: String { "/api/webhooks/\(id)/\(token)" }
 
-    public static func rateLimited(retryAfter: Double) -> FakeService.Behavior {
+    package static func rateLimited(retryAfter: Double) -> FakeService.Behavior {
         .respond(429, [("Content-Type", "application/json"), ("X-RateLimit-Scope", "user")],
                  FakeService.json(["message": "You are being rate limited.", "retry_after": retryAfter, "global": false]))
     }
 
-    public static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
+    package static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
         try FakeService(script: script, tls: tls) { request in
             let json = [("Content-Type", "application/json")]
             let path = request.path.split(separator: "?").first.map(String.init) ?? ""

@@ -4,15 +4,15 @@ import Foundation
 /// UUID path; `POST /UUID` (success), `/UUID/start`, `/UUID/fail`, `/UUID/log` and
 /// `/UUID/{0-255}` (an exit status) answer 200 "OK" and are recorded; an unknown UUID answers
 /// 404 "not found"; a body over the limit 413. It records every request.
-public final class FakeHealthchecks: @unchecked Sendable {
-    public static let uuid = "5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278"
+package final class FakeHealthchecks: @unchecked Sendable {
+    package static let uuid = "5bf66975-d4c7-4bf5-bcc8-b8d8a82ea278"
 
-    public struct Ping: Sendable, Equatable {
+    package struct Ping: Sendable, Equatable {
         /// "start", "success", "fail", "log" or the exit status as text.
-        public var kind: String
-        public var body: String
+        package var kind: String
+        package var body: String
 
-        public init(kind: String, body: String) {
+        package init(kind: String, body: String) {
             self.kind = kind
             self.body = body
         }
@@ -21,7 +21,7 @@ public final class FakeHealthchecks: @unchecked Sendable {
     private let server: LoopbackHTTPServer
 
     /// `failures` answers the first that many requests with 500.
-    public init(failures: Int = 0, tls: TLSMaterial? = nil) throws {
+    package init(failures: Int = 0, tls: TLSMaterial? = nil) throws {
         server = try LoopbackHTTPServer(tls: tls) { request, number in
             if number < failures { return .answer(status: 500, body: "internal error") }
             let parts = request.path.split(separator: "/").map(String.init)
@@ -41,13 +41,13 @@ public final class FakeHealthchecks: @unchecked Sendable {
     }
 
     /// The ping URL of the check.
-    public var pingURL: String { "\(server.url)/\(FakeHealthchecks.uuid)" }
-    public var url: String { server.url }
-    public var requests: [RecordedRequest] { server.requests }
-    public func stop() { server.stop() }
+    package var pingURL: String { "\(server.url)/\(FakeHealthchecks.uuid)" }
+    package var url: String { server.url }
+    package var requests: [RecordedRequest] { server.requests }
+    package func stop() { server.stop() }
 
     /// The pings the check got, in order.
-    public var pings: [Ping] {
+    package var pings: [Ping] {
         server.requests.compactMap { request in
             let parts = request.path.split(separator: "/").map(String.init)
             guard parts.first == FakeHealthchecks.uuid else { return nil }

@@ -5,15 +5,15 @@ import Foundation
 /// JSON `text` answers 200 "ok"; an unknown token 400 with its JSON error (`{"id":
 /// "web.incoming_webhook.invalid.app_error", "message": "Invalid webhook.", …}`); no text 400
 /// `web.incoming_webhook.text.app_error`.
-public enum FakeMattermost {
-    public static let token = "xr3j5x3p4pfk7xsecret8ytmjzc"
+package enum FakeMattermost {
+    package static let token = "xr3j5x3p4pfk7xsecret8ytmjzc"
 
     static func error(_ id: String, _ message: String) -> FakeService.Answer {
         (400, [("Content-Type", "application/json")],
          FakeService.json(["id": id, "message": message, "detailed_error": "", "request_id": "c7yq3", "status_code": 400]))
     }
 
-    public static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
+    package static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
         try FakeService(script: script, tls: tls) { request in
             guard request.method == "POST", request.path.hasPrefix("/hooks/") else {
                 return (404, [("Content-Type", "application/json")], FakeService.json(["id": "api.context.404.app_error", "message": "Sorry, we could not find the page.", "status_code": 404]))

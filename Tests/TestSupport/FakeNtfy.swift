@@ -5,16 +5,16 @@ import Foundation
 /// Bearer token, and when `requireLogin` a missing or wrong one is 401/403 with ntfy's JSON
 /// error (`{"code": 40101, "http": 401, "error": "unauthorized"}`); a message over 4,096
 /// bytes 413; `GET /v1/health` answers `{"healthy": true}`.
-public enum FakeNtfy {
-    public static let user = "phil"
-    public static let password = "ntfy secret"
-    public static let token = "tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2"
+package enum FakeNtfy {
+    package static let user = "phil"
+    package static let password = "ntfy secret"
+    package static let token = "tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2"
 
     static func error(_ code: Int, _ http: Int, _ text: String) -> FakeService.Answer {
         (http, [("Content-Type", "application/json")], FakeService.json(["code": code, "http": http, "error": text]))
     }
 
-    public static func make(requireLogin: Bool = false, script: [FakeService.Behavior] = [.service],
+    package static func make(requireLogin: Bool = false, script: [FakeService.Behavior] = [.service],
                             tls: TLSMaterial? = nil) throws -> FakeService {
         try FakeService(script: script, tls: tls) { request in
             if request.method == "GET" && request.path == "/v1/health" {

@@ -4,8 +4,8 @@ import Foundation
 /// webhook): `answer` follows the service's documented API, error answers included; a script
 /// can override the next requests' answers (a rate limit, a dropped connection). The last
 /// script entry repeats.
-public final class FakeService: @unchecked Sendable {
-    public enum Behavior: Sendable {
+package final class FakeService: @unchecked Sendable {
+    package enum Behavior: Sendable {
         /// Answer as the service does.
         case service
         /// Answer with this status, headers and body.
@@ -15,12 +15,12 @@ public final class FakeService: @unchecked Sendable {
     }
 
     /// An answer: status, headers, body.
-    public typealias Answer = (status: Int, headers: [(String, String)], body: String)
+    package typealias Answer = (status: Int, headers: [(String, String)], body: String)
 
     private let server: LoopbackHTTPServer
     private let state: ScriptedBehaviors<Behavior>
 
-    public init(script: [Behavior] = [.service], tls: TLSMaterial? = nil,
+    package init(script: [Behavior] = [.service], tls: TLSMaterial? = nil,
                 answer: @escaping @Sendable (RecordedRequest) -> Answer) throws {
         let state = ScriptedBehaviors(script, fallback: Behavior.service)
         self.state = state
@@ -38,25 +38,25 @@ public final class FakeService: @unchecked Sendable {
     }
 
     /// "http://127.0.0.1:PORT" (or https).
-    public var url: String { server.url }
-    public var port: UInt16 { server.port }
-    public var requests: [RecordedRequest] { server.requests }
-    public func stop() { server.stop() }
+    package var url: String { server.url }
+    package var port: UInt16 { server.port }
+    package var requests: [RecordedRequest] { server.requests }
+    package func stop() { server.stop() }
 
     /// The JSON bodies of the requests to `path` (query left out), in order.
-    public func jsonBodies(path: String) -> [[String: Any]] {
+    package func jsonBodies(path: String) -> [[String: Any]] {
         requests.filter { $0.path.split(separator: "?").first.map(String.init) == path }.compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any]
         }
     }
 
     /// JSON text of `object`.
-    public static func json(_ object: Any) -> String {
+    package static func json(_ object: Any) -> String {
         (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// The request's body as JSON, or nil.
-    public static func body(_ request: RecordedRequest) -> [String: Any]? {
+    package static func body(_ request: RecordedRequest) -> [String: Any]? {
         try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any]
     }
 }

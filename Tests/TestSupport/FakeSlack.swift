@@ -4,12 +4,12 @@ import Foundation
 /// `POST /services/T…/B…/X…` with JSON `text` answers 200 "ok"; a wrong token 403
 /// "invalid_token"; a body without text 400 "no_text" (not JSON: 400 "invalid_payload"); a
 /// channel it cannot post to 404 "channel_not_found"; an archived one 410 "channel_is_archived".
-public enum FakeSlack {
-    public static let tokens = ("T0001AAAA", "B0002BBBB", "XXXXsecretXXXXtoken0003")
-    public static var path: String { "/services/\(tokens.0)/\(tokens.1)/\(tokens.2)" }
-    public static var appriseURL: String { "slack://\(tokens.0)/\(tokens.1)/\(tokens.2)" }
+package enum FakeSlack {
+    package static let tokens = ("T0001AAAA", "B0002BBBB", "XXXXsecretXXXXtoken0003")
+    package static var path: String { "/services/\(tokens.0)/\(tokens.1)/\(tokens.2)" }
+    package static var appriseURL: String { "slack://\(tokens.0)/\(tokens.1)/\(tokens.2)" }
 
-    public static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
+    package static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
         try FakeService(script: script, tls: tls) { request in
             let text: FakeService.Answer = (200, [("Content-Type", "text/html")], "ok")
             guard request.method == "POST", request.path.hasPrefix("/services/") else {

@@ -5,11 +5,11 @@ import Foundation
 /// "error_code", "description"}`: a wrong token 401 "Unauthorized", an unknown chat 400 "Bad
 /// Request: chat not found", text over 4,096 characters 400 "Bad Request: message is too
 /// long". `floodLimited` answers 429 with `parameters.retry_after`.
-public enum FakeTelegram {
-    public static let token = "123456789:AAHsecretBotTokenXyz_0123456789abcd"
-    public static let chat: Int64 = -1001234567890
+package enum FakeTelegram {
+    package static let token = "123456789:AAHsecretBotTokenXyz_0123456789abcd"
+    package static let chat: Int64 = -1001234567890
 
-    public static func floodLimited(retryAfter: Int) -> FakeService.Behavior {
+    package static func floodLimited(retryAfter: Int) -> FakeService.Behavior {
         .respond(429, [("Content-Type", "application/json")], FakeService.json([
             "ok": false, "error_code": 429, "description": "Too Many Requests: retry after \(retryAfter)",
             "parameters": ["retry_after": retryAfter]]))
@@ -19,7 +19,7 @@ public enum FakeTelegram {
         (code, [("Content-Type", "application/json")], FakeService.json(["ok": false, "error_code": code, "description": description]))
     }
 
-    public static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
+    package static func make(script: [FakeService.Behavior] = [.service], tls: TLSMaterial? = nil) throws -> FakeService {
         try FakeService(script: script, tls: tls) { request in
             let json = [("Content-Type", "application/json")]
             let parts = request.path.split(separator: "/").map(String.init)

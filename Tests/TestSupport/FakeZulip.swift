@@ -4,8 +4,8 @@ import Foundation
 /// error answers included: `POST /api/v1/messages` (basic auth, form fields), `GET
 /// /api/v1/users/me`, `POST /api/v1/register` (the realm's `max_message_length`) and `DELETE
 /// /api/v1/events`. Each request takes the next behaviour from a script; the last repeats.
-public final class FakeZulip: @unchecked Sendable {
-    public enum Behavior: Sendable {
+package final class FakeZulip: @unchecked Sendable {
+    package enum Behavior: Sendable {
         /// Answer as Zulip would (success, or 400/401 with Zulip's error bodies).
         case zulip
         /// Answer as Zulip would, with a chunked body.
@@ -22,14 +22,14 @@ public final class FakeZulip: @unchecked Sendable {
         case hang
     }
 
-    public static let email = "backup-bot@zulip.example.org"
-    public static let apiKey = "zulip-Key-0123456789abcdef"
+    package static let email = "backup-bot@zulip.example.org"
+    package static let apiKey = "zulip-Key-0123456789abcdef"
 
     private let server: LoopbackHTTPServer
     private let state: ScriptedBehaviors<Behavior>
 
     /// `maxMessageLength` is what the register endpoint reports.
-    public init(script: [Behavior] = [.zulip], tls: TLSMaterial? = nil, maxMessageLength: Int = 10_000) throws {
+    package init(script: [Behavior] = [.zulip], tls: TLSMaterial? = nil, maxMessageLength: Int = 10_000) throws {
         let state = ScriptedBehaviors(script, fallback: Behavior.zulip)
         self.state = state
         server = try LoopbackHTTPServer(tls: tls) { request, _ in
@@ -51,14 +51,14 @@ public final class FakeZulip: @unchecked Sendable {
         }
     }
 
-    public var port: UInt16 { server.port }
-    public var site: String { server.url }
-    public var requests: [RecordedRequest] { server.requests }
+    package var port: UInt16 { server.port }
+    package var site: String { server.url }
+    package var requests: [RecordedRequest] { server.requests }
     /// The messages posted, in order.
-    public var posted: [String] { requests.filter { $0.path == "/api/v1/messages" }.compactMap { $0.form["content"] } }
-    public func stop() { server.stop() }
+    package var posted: [String] { requests.filter { $0.path == "/api/v1/messages" }.compactMap { $0.form["content"] } }
+    package func stop() { server.stop() }
     /// Waits until `count` requests have arrived (at most `timeout` seconds).
-    public func waitForRequests(_ count: Int, timeout: Double = 10) -> Bool { server.waitForRequests(count, timeout: timeout) }
+    package func waitForRequests(_ count: Int, timeout: Double = 10) -> Bool { server.waitForRequests(count, timeout: timeout) }
 
     /// Zulip's answer to a request, as its API documents it.
     static func answer(_ request: RecordedRequest, maxMessageLength: Int) -> (Int, String) {

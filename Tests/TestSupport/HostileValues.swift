@@ -1,12 +1,12 @@
 /// Values a hostile account could write into the backups table, each meant to break out of
 /// an output: start a line, close the Zulip code fence and mention everyone, colour or rewrite
 /// a terminal, reorder what a reader sees, cut a C string, or simply be long.
-public enum HostileValues {
+package enum HostileValues {
     /// The fence breakout of the issue: a newline, a closing fence, a mention and a live link.
-    public static let fenceBreakout = "x\n```\n@**all** [click](https://evil.example)\n```"
+    package static let fenceBreakout = "x\n```\n@**all** [click](https://evil.example)\n```"
 
     /// (name, value), each short enough for a VARCHAR(255) target.
-    public static let short: [(name: String, value: String)] = [
+    package static let short: [(name: String, value: String)] = [
         ("fence breakout", fenceBreakout),
         ("carriage return", "ok.example.test\rforged line"),
         ("escape sequence", "\u{1b}[31mred\u{1b}[0m.example.test"),
@@ -21,9 +21,9 @@ public enum HostileValues {
 
     /// A value of 64 KiB whose control characters sit at both ends, so that escaping is seen
     /// to reach the end of a long value.
-    public static let long = "\u{1b}[1m" + String(repeating: "A", count: 64 * 1024 - 16) + "\n```\n@**all**"
+    package static let long = "\u{1b}[1m" + String(repeating: "A", count: 64 * 1024 - 16) + "\n```\n@**all**"
 
     /// Values without any control character: written unchanged everywhere.
-    public static let plain: [String] = ["müller-backup.example.test", "back\\slash.example.test", "@**all**", "```",
+    package static let plain: [String] = ["müller-backup.example.test", "back\\slash.example.test", "@**all**", "```",
                                          "it's \"quoted\"", "日本語.example.test"]
 }

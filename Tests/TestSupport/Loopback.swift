@@ -23,7 +23,7 @@ private func boundLoopbackSocket() -> (fd: Int32, port: UInt16)? {
 
 /// A listening TCP socket on 127.0.0.1 with a port the kernel chose, for the test servers of
 /// every test target.
-public func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? {
+package func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? {
     guard let socket = boundLoopbackSocket() else { return nil }
     guard listen(socket.fd, backlog) == 0 else {
         close(socket.fd)
@@ -35,6 +35,6 @@ public func listenOnLoopback(backlog: Int32 = 16) -> (fd: Int32, port: UInt16)? 
 /// A loopback port that refuses connections and that nobody else can take while `fd` stays
 /// open: a socket bound to it that does not listen. (Closing a listener frees its port for the
 /// next test that binds one, which would then answer instead.)
-public func refusingLoopbackPort() -> (fd: Int32, port: UInt16)? {
+package func refusingLoopbackPort() -> (fd: Int32, port: UInt16)? {
     boundLoopbackSocket()
 }

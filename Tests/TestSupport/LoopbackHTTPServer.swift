@@ -2,19 +2,19 @@ import COpenSSL
 import Foundation
 
 /// A request as a loopback test server received it.
-public struct RecordedRequest: Sendable {
-    public var method: String
+package struct RecordedRequest: Sendable {
+    package var method: String
     /// The path, query included.
-    public var path: String
+    package var path: String
     /// Header names in lower case.
-    public var headers: [String: String]
-    public var body: [UInt8]
+    package var headers: [String: String]
+    package var body: [UInt8]
     /// The body's form fields, when it is application/x-www-form-urlencoded.
-    public var form: [String: String]
+    package var form: [String: String]
 }
 
 /// What a test server does with a request.
-public enum HTTPReply: Sendable {
+package enum HTTPReply: Sendable {
     /// Answers with a status, headers and a body (chunked, or with Content-Length), written
     /// `piece` bytes at a time with `pause` seconds between writes, or all at once.
     case answer(status: Int, headers: [(String, String)] = [], body: String, chunked: Bool = false,
@@ -27,8 +27,8 @@ public enum HTTPReply: Sendable {
 
 /// An HTTP/1.1 server on loopback (plain, or TLS with `TLSMaterial`) that hands each request to
 /// `respond` and records it. One connection at a time, as the clients under test make them.
-public final class LoopbackHTTPServer: @unchecked Sendable {
-    public let port: UInt16
+package final class LoopbackHTTPServer: @unchecked Sendable {
+    package let port: UInt16
     private let listener: Int32
     private let tls: TLSMaterial?
     private let respond: @Sendable (RecordedRequest, Int) -> HTTPReply
@@ -38,7 +38,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// `respond` gets each request and its number (0 for the first).
-    public init(tls: TLSMaterial? = nil, respond: @escaping @Sendable (RecordedRequest, Int) -> HTTPReply) throws {
+    package init(tls: TLSMaterial? = nil, respond: @escaping @Sendable (RecordedRequest, Int) -> HTTPReply) throws {
         signal(SIGPIPE, SIG_IGN)  // a client that gave up must not kill the test process
         self.tls = tls
         self.respond = respond
@@ -54,17 +54,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     /// "http://127.0.0.1:PORT" or "https://…".
-    public var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)" }
+    package var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)" }
 
     /// Requests received so far.
-    public var requests: [RecordedRequest] {
+    package var requests: [RecordedRequest] {
         lock.lock()
         defer { lock.unlock() }
         return requestsSeen
     }
 
     /// Waits until `count` requests have arrived, at most `timeout` seconds; false if they did not.
-    public func waitForRequests(_ count: Int, timeout: Double = 10) -> Bool {
+    package func waitForRequests(_ count: Int, timeout: Double = 10) -> Bool {
         let deadline = Date(timeIntervalSinceNow: timeout)
         lock.lock()
         defer { lock.unlock() }
@@ -75,7 +75,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// Stops listening; later connections are refused.
-    public func stop() {
+    package func stop() {
         lock.lock()
         let wasStopped = stopped
         stopped = true

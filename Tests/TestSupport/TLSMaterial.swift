@@ -3,20 +3,20 @@ import Foundation
 /// A CA and a server certificate for 127.0.0.1 and localhost, made with the openssl command
 /// for this run, and a second CA that signed nothing. `presenting(_:)` adds the certificates a
 /// man in the middle would try (see `Impostor`).
-public struct TLSMaterial: Sendable {
-    public let directory: URL
+package struct TLSMaterial: Sendable {
+    package let directory: URL
     /// The file name (without ".pem") of the certificate a server presents, and of its key.
-    public var leaf = "server"
-    public var caFile: String { directory.appendingPathComponent("ca.pem").path }
-    public var otherCAFile: String { directory.appendingPathComponent("other-ca.pem").path }
-    public var certificate: String { directory.appendingPathComponent("\(leaf).pem").path }
-    public var key: String { directory.appendingPathComponent("\(leaf)-key.pem").path }
+    package var leaf = "server"
+    package var caFile: String { directory.appendingPathComponent("ca.pem").path }
+    package var otherCAFile: String { directory.appendingPathComponent("other-ca.pem").path }
+    package var certificate: String { directory.appendingPathComponent("\(leaf).pem").path }
+    package var key: String { directory.appendingPathComponent("\(leaf)-key.pem").path }
 
-    public init(directory: URL) {
+    package init(directory: URL) {
         self.directory = directory
     }
 
-    public static func make(in directory: URL, commonName: String = "127.0.0.1") throws -> TLSMaterial {
+    package static func make(in directory: URL, commonName: String = "127.0.0.1") throws -> TLSMaterial {
         let script = """
             set -e
             cd "\(directory.path)"
@@ -32,7 +32,7 @@ public struct TLSMaterial: Sendable {
 
     /// A certificate that must not pass for the CA's server at 127.0.0.1, all three for the
     /// name `elsewhere.example`.
-    public enum Impostor: String, CaseIterable, Sendable, CustomStringConvertible {
+    package enum Impostor: String, CaseIterable, Sendable, CustomStringConvertible {
         /// Issuer name and authority key identifier copied from the trusted CA, signed by
         /// another key: only the signature gives it away.
         case forged
@@ -41,11 +41,11 @@ public struct TLSMaterial: Sendable {
         /// Signed by the trusted CA, valid, for another name: good enough for verify-ca only.
         case wrongName = "wrong-name"
 
-        public var description: String { rawValue }
+        package var description: String { rawValue }
     }
 
     /// This material with `impostor`'s certificate as the one presented (made on first use).
-    public func presenting(_ impostor: Impostor) throws -> TLSMaterial {
+    package func presenting(_ impostor: Impostor) throws -> TLSMaterial {
         var material = self
         material.leaf = impostor.rawValue
         if FileManager.default.fileExists(atPath: material.certificate) { return material }

@@ -1,9 +1,9 @@
 /// A time zone read from the tz database's TZif data (RFC 8536), or from a POSIX TZ string:
 /// the UTC offset at any instant, hence the local day. No process state is read or changed
 /// (no TZ, no tzset), so any number of zones can be used at once.
-public struct TimeZone: Sendable {
+package struct TimeZone: Sendable {
     /// The name it was asked for, e.g. "Europe/Berlin", as reports show it.
-    public let name: String
+    package let name: String
     /// Transition instants (seconds since 1970, UTC), ascending.
     private let transitions: [Int64]
     /// The offset index in force from each transition on.
@@ -14,11 +14,11 @@ public struct TimeZone: Sendable {
     private let rule: PosixTimeZoneRule?
 
     /// UTC, built in: it needs no file.
-    public static let utc = TimeZone(name: "UTC", rule: PosixTimeZoneRule(standardOffset: 0))
+    package static let utc = TimeZone(name: "UTC", rule: PosixTimeZoneRule(standardOffset: 0))
 
     /// Why TZif data or a TZ string cannot be used.
-    public struct Invalid: Error, Equatable, Sendable {
-        public let reason: String
+    package struct Invalid: Error, Equatable, Sendable {
+        package let reason: String
     }
 
     private init(name: String, rule: PosixTimeZoneRule) {
@@ -30,13 +30,13 @@ public struct TimeZone: Sendable {
     }
 
     /// A zone from a POSIX TZ string such as "CET-1CEST,M3.5.0,M10.5.0/3" or "UTC0".
-    public init(name: String, posixRule text: String) throws(Invalid) {
+    package init(name: String, posixRule text: String) throws(Invalid) {
         guard let rule = PosixTimeZoneRule(parsing: text) else { throw Invalid(reason: "not a POSIX TZ string") }
         self.init(name: name, rule: rule)
     }
 
     /// A zone from the bytes of a TZif file (versions 1 to 4).
-    public init(name: String, tzif bytes: [UInt8]) throws(Invalid) {
+    package init(name: String, tzif bytes: [UInt8]) throws(Invalid) {
         var reader = TZifReader(bytes: bytes)
         let first = try reader.header()
         var block = try reader.block(first, timeSize: 4)
@@ -61,7 +61,7 @@ public struct TimeZone: Sendable {
     }
 
     /// The UTC offset in seconds at `instant` (seconds since 1970, UTC).
-    public func offset(at instant: Int64) -> Int32 {
+    package func offset(at instant: Int64) -> Int32 {
         if let last = transitions.last, instant >= last, let rule { return rule.offset(at: instant) }
         if transitions.isEmpty { return rule?.offset(at: instant) ?? offsets[0] }
         guard instant >= transitions[0] else { return offsets[0] }
@@ -76,7 +76,7 @@ public struct TimeZone: Sendable {
     }
 
     /// The local calendar day at `instant`.
-    public func day(at instant: Int64) -> CalendarDay? {
+    package func day(at instant: Int64) -> CalendarDay? {
         let local = instant + Int64(offset(at: instant))
         return CalendarDay(daysSinceEpoch: floorDivide(local, 86_400))
     }
@@ -84,7 +84,7 @@ public struct TimeZone: Sendable {
     /// The instant of local wall-clock time `seconds` after the start of `day`. A time that
     /// falls in a gap (clocks jumped forward) is read with the offset before the jump; one that
     /// happens twice (clocks went back) is the first of the two.
-    public func instant(of day: CalendarDay, secondsIntoDay seconds: Int64) -> Int64 {
+    package func instant(of day: CalendarDay, secondsIntoDay seconds: Int64) -> Int64 {
         let local = day.daysSinceEpoch * 86_400 + seconds
         let before = Int64(offset(at: local - 86_400))
         // Every offset in force within a day of that time; the instants it maps to that really

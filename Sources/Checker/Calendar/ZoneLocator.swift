@@ -38,7 +38,7 @@ public struct ZoneLocator: Sendable {
     }
 
     /// The IANA zone `name` (e.g. "Europe/Berlin"), from its TZif file; "UTC" needs none.
-    public func zone(named name: String) throws(Failure) -> TimeZone {
+    package func zone(named name: String) throws(Failure) -> TimeZone {
         guard ZoneLocator.isZoneName(name) else { throw .unknown(name) }
         for directory in directories {
             do {
@@ -55,7 +55,7 @@ public struct ZoneLocator: Sendable {
     /// ":", a path, or a POSIX rule), else the zone /etc/localtime holds, else (no such file)
     /// UTC. A TZ that names no zone, file or rule is an error, never a silent UTC: the checked
     /// day would be the wrong one.
-    public func processZone() throws(Failure) -> TimeZone {
+    package func processZone() throws(Failure) -> TimeZone {
         if var tz = processTZ, !tz.isEmpty {
             if tz.hasPrefix(":") { tz.removeFirst() }
             if tz.hasPrefix("/") { return try ZoneLocator.file(tz, name: tz) }

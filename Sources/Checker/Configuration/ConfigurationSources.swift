@@ -43,7 +43,7 @@ public struct EnvFile: Sendable {
     /// Reads `path` when given (it must exist), otherwise `./.env` when present. Only a regular
     /// file is read (a FIFO would block forever); one that others may read gets a warning, as
     /// ssh gives for a private key.
-    public static func load(path: String?) throws(ConfigurationError) -> EnvFile {
+    package static func load(path: String?) throws(ConfigurationError) -> EnvFile {
         let chosen = path ?? ".env"
         if path == nil && !LocalFile.exists(chosen) { return EnvFile(values: [:]) }
         let contents: LocalFile.Contents

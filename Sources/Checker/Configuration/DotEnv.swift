@@ -7,23 +7,23 @@ import Transport
 /// - blank lines and lines starting with `#` are ignored, `export NAME=value` is accepted;
 /// - unquoted values end at ` #` (a comment) and are trimmed;
 /// - 'single-quoted' values are literal, "double-quoted" ones understand \" \\ \n \t.
-public struct DotEnv: Equatable, Sendable {
+package struct DotEnv: Equatable, Sendable {
     /// Entries in file order; a later duplicate overrides an earlier one in `values`.
-    public private(set) var entries: [(name: String, value: String, line: Int)]
+    package private(set) var entries: [(name: String, value: String, line: Int)]
 
-    public static func == (lhs: DotEnv, rhs: DotEnv) -> Bool {
+    package static func == (lhs: DotEnv, rhs: DotEnv) -> Bool {
         lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
     }
 
     /// The last value for each name.
-    public var values: [String: String] {
+    package var values: [String: String] {
         var result: [String: String] = [:]
         for entry in entries { result[entry.name] = entry.value }
         return result
     }
 
     /// Parses `text`; a line that is not a setting throws with its line number.
-    public init(parsing text: String, source: String = ".env") throws(ConfigurationError) {
+    package init(parsing text: String, source: String = ".env") throws(ConfigurationError) {
         entries = []
         var number = 0
         for rawLine in text.editorLines {

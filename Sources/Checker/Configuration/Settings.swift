@@ -3,43 +3,45 @@ import Notify
 import Transport
 
 /// Where and how to reach the database.
-public struct DatabaseSettings: Sendable {
-    public var endpoint: Endpoint
-    public var username: String
-    public var password: Secret
-    public var database: String
-    public var table: String
-    public var tls: TLSMode
+package struct DatabaseSettings: Sendable {
+    package var endpoint: Endpoint
+    package var username: String
+    package var password: Secret
+    package var database: String
+    package var table: String
+    package var tls: TLSMode
     /// The CA file of db_tls_ca; nil when none is configured.
-    public var tlsCA: String?
+    package var tlsCA: String?
     /// The system's CA bundle, trusted when db_tls_ca is not set.
-    public var systemCAFile: String?
+    package var systemCAFile: String?
+    /// The program_name connection attribute: the running program's name, when handed down.
+    package var programName: String?
     /// db_connect_timeout bounds the whole login; db_read_timeout each read and each query
     /// from sending it to its last row.
-    public var timeouts: Timeouts
+    package var timeouts: Timeouts
 
     /// Connection options for MySQLWire, with packets traced to `trace` when given.
-    public func connectionOptions(trace: PacketTracer? = nil) -> ConnectionOptions {
+    package func connectionOptions(trace: PacketTracer? = nil) -> ConnectionOptions {
         ConnectionOptions(endpoint: endpoint, username: username, password: password, database: database,
                           timeouts: timeouts, commandTimeout: timeouts.read, tlsMode: tls, tlsCAFile: tlsCA,
-                          tlsDefaultCAFile: systemCAFile, programName: "backup-checker", trace: trace)
+                          tlsDefaultCAFile: systemCAFile, programName: programName, trace: trace)
     }
 }
 
 /// What the check compares and how.
-public struct CheckSettings: Sendable {
+package struct CheckSettings: Sendable {
     /// The expected list's path.
-    public var expectedPath: String
+    package var expectedPath: String
     /// Days of history read before the checked day (for last success, overdue, durations).
-    public var historyDays: Int
+    package var historyDays: Int
     /// How many times slower or faster than its median a run must be to be flagged.
-    public var durationFactor: Double
+    package var durationFactor: Double
     /// The zone that defines "today".
-    public var zone: TimeZone
+    package var zone: TimeZone
     /// Days shown in the history grid, the checked day included; 0 leaves the grid out.
-    public var reportHistoryDays: Int
+    package var reportHistoryDays: Int
 
-    public init(expectedPath: String, historyDays: Int = 35, durationFactor: Double = 3, zone: TimeZone = .utc,
+    package init(expectedPath: String, historyDays: Int = 35, durationFactor: Double = 3, zone: TimeZone = .utc,
                 reportHistoryDays: Int = 14) {
         self.expectedPath = expectedPath
         self.historyDays = historyDays
@@ -76,18 +78,20 @@ public struct MetricsSettings: Sendable {
 /// Every setting of a run, checked. Built from `ConfigurationSources`; every problem in any
 /// value is named at once in one `ConfigurationError` (never with a secret's value).
 public struct Settings: Sendable {
-    public var database: DatabaseSettings
+    package var database: DatabaseSettings
     /// nil when Zulip is not configured (allowed with --dry-run).
     public var zulip: ZulipDestination?
     /// The Healthchecks-style ping URL, or nil.
     public var heartbeat: SiteURL?
     public var metrics: MetricsSettings
-    public var check: CheckSettings
+    package var check: CheckSettings
     public var logLevel: LogLevel
     /// Seconds each HTTP request (Zulip, heartbeat, Pushgateway) may take: zulip_timeout.
     public var httpTimeout: Double
     /// The system's CA bundle, for https services and the database.
     public var systemCAFile: String?
+    /// The program running the check, as the executable named itself (nil in tests).
+    package var program: Program?
     /// notify_urls, read, in the order written.
     public var notify: [DestinationURL]
     /// notify_tls_ca: trusted besides the system's CAs by every notify_urls destination.
@@ -95,8 +99,8 @@ public struct Settings: Sendable {
 
     /// Reads and checks every setting. With `requireZulip`, missing Zulip settings are errors.
     /// `zones` finds time zones; `systemCAFile` is the CA bundle the deployment trusts.
-    public init(sources: ConfigurationSources, requireZulip: Bool, zones: ZoneLocator = ZoneLocator(),
-                systemCAFile: String? = nil) throws(ConfigurationError) {
+    package init(sources: ConfigurationSources, requireZulip: Bool, zones: ZoneLocator = ZoneLocator(),
+                systemCAFile: String? = nil, program: Program? = nil) throws(ConfigurationError) {
         var reader = SettingReader(sources: sources)
 
         // Database.
@@ -169,7 +173,7 @@ public struct Settings: Sendable {
         }
         database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password),
                                     database: databaseName, table: table, tls: tls, tlsCA: tlsCA,
-                                    systemCAFile: systemCAFile, timeouts: timeouts)
+                                    systemCAFile: systemCAFile, programName: program?.name, timeouts: timeouts)
         self.zulip = zulip
         self.heartbeat = heartbeat
         self.metrics = metrics
@@ -178,6 +182,7 @@ public struct Settings: Sendable {
         logLevel = level
         self.httpTimeout = httpTimeout
         self.systemCAFile = systemCAFile
+        self.program = program
         self.notify = notify
         self.notifyCAFile = notifyCAFile
     }

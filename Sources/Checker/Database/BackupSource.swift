@@ -1,13 +1,13 @@
 /// One run from the history: its target, day, times (seconds into the day) and whether its
 /// status was `success`.
-public struct HistoryRun: Sendable, Equatable {
-    public var target: String
-    public var day: CalendarDay
-    public var start: Int64?
-    public var end: Int64?
-    public var succeeded: Bool
+package struct HistoryRun: Sendable, Equatable {
+    package var target: String
+    package var day: CalendarDay
+    package var start: Int64?
+    package var end: Int64?
+    package var succeeded: Bool
 
-    public init(target: String, day: CalendarDay, start: Int64?, end: Int64?, succeeded: Bool = true) {
+    package init(target: String, day: CalendarDay, start: Int64?, end: Int64?, succeeded: Bool = true) {
         self.target = target
         self.day = day
         self.start = start
@@ -18,7 +18,7 @@ public struct HistoryRun: Sendable, Equatable {
 
 /// Where the backup rows come from: the real table over MySQLWire, or an in-memory table in
 /// tests, so that every verdict, message and exit code can be checked without a server.
-public protocol BackupSource: AnyObject {
+package protocol BackupSource: AnyObject {
     /// Every row of `day`, in the table's order.
     func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows
     /// Each run, whatever its status, dated from `first` up to the day before `day`, handed

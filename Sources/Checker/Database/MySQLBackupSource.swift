@@ -3,12 +3,12 @@ import Transport
 
 /// The backups table over MySQLWire: one connection, opened at the first query and closed by
 /// `close()`, for the day's rows and the streamed history.
-public final class MySQLBackupSource: BackupSource {
+package final class MySQLBackupSource: BackupSource {
     private let settings: DatabaseSettings
     private let trace: PacketTracer?
     private var connection: Connection?
 
-    public init(settings: DatabaseSettings, trace: PacketTracer? = nil) {
+    package init(settings: DatabaseSettings, trace: PacketTracer? = nil) {
         self.settings = settings
         self.trace = trace
     }
@@ -26,7 +26,7 @@ public final class MySQLBackupSource: BackupSource {
         }
     }
 
-    public func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows {
+    package func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows {
         let sql: String
         do { sql = try BackupQueries.rows(table: settings.table, on: day) } catch { throw .configuration(error) }
         let connection = try connected()
@@ -39,7 +39,7 @@ public final class MySQLBackupSource: BackupSource {
         return try TodaysRows(result, table: settings.table)
     }
 
-    public func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int {
+    package func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int {
         let sql: String
         do { sql = try BackupQueries.history(table: settings.table, from: first, before: day) } catch { throw .configuration(error) }
         let connection = try connected()
@@ -75,7 +75,7 @@ public final class MySQLBackupSource: BackupSource {
         }
     }
 
-    public func close() {
+    package func close() {
         connection?.close()
         connection = nil
     }

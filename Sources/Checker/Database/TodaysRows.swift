@@ -1,9 +1,9 @@
 /// The checked day's rows as the report needs them: the columns' names, each value as the
 /// seed's Python printed it (typed where JSON wants a number), and per row the target, the
 /// status and the start and end times.
-public struct TodaysRows: Sendable {
+package struct TodaysRows: Sendable {
     /// One value of the table.
-    public enum Cell: Sendable, Equatable {
+    package enum Cell: Sendable, Equatable {
         case null
         /// An integer column's value, a number in JSON.
         case integer(Int64)
@@ -13,7 +13,7 @@ public struct TodaysRows: Sendable {
         case text(String)
 
         /// The value in the table: "" for NULL.
-        public var display: String {
+        package var display: String {
             switch self {
             case .null: return ""
             case let .integer(value): return String(value)
@@ -24,17 +24,17 @@ public struct TodaysRows: Sendable {
     }
 
     /// One row.
-    public struct Row: Sendable {
-        public var cells: [Cell]
+    package struct Row: Sendable {
+        package var cells: [Cell]
         /// The target, trimmed; "" when NULL.
-        public var target: String
+        package var target: String
         /// The status; "" when NULL.
-        public var status: String
+        package var status: String
         /// start_time and end_time in seconds, when present.
-        public var start: Int64?
-        public var end: Int64?
+        package var start: Int64?
+        package var end: Int64?
 
-        public init(cells: [Cell], target: String, status: String, start: Int64?, end: Int64?) {
+        package init(cells: [Cell], target: String, status: String, start: Int64?, end: Int64?) {
             self.cells = cells
             self.target = target
             self.status = status
@@ -42,17 +42,17 @@ public struct TodaysRows: Sendable {
             self.end = end
         }
 
-        public var succeeded: Bool { status == "success" }
+        package var succeeded: Bool { status == "success" }
     }
 
-    public let columns: [String]
-    public let rows: [Row]
+    package let columns: [String]
+    package let rows: [Row]
 
-    public init(columns: [String], rows: [Row]) {
+    package init(columns: [String], rows: [Row]) {
         self.columns = columns
         self.rows = rows
     }
 
     /// Every row's cells as the table shows them.
-    public var displayRows: [[String]] { rows.map { $0.cells.map(\.display) } }
+    package var displayRows: [[String]] { rows.map { $0.cells.map(\.display) } }
 }

@@ -1,7 +1,7 @@
 import Notify
 
 /// Where the message goes: Zulip, or an in-memory stand-in in tests.
-public protocol Notifier {
+package protocol Notifier {
     /// The most code points one message may have. The service may be asked when `length`
     /// (the whole message, fenced) is above what it keeps by default.
     func messageLimit(forLength length: Int) -> Int
@@ -10,24 +10,24 @@ public protocol Notifier {
 }
 
 /// A dead man's switch told when a run starts and how it ended.
-public protocol RunMonitor {
+package protocol RunMonitor {
     func started() throws(DeliveryError)
     func finished(status: ExitStatus, log: String) throws(DeliveryError)
 }
 
 /// Somewhere the metrics text goes: a textfile for node_exporter, a Pushgateway.
-public protocol MetricsPublisher {
+package protocol MetricsPublisher {
     /// What it is, for log lines: "metrics file /var/lib/…", "the Pushgateway at …".
     var name: String { get }
     func publish(_ text: String) throws(PublishError)
 }
 
 /// Why metrics could not be published.
-public enum PublishError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum PublishError: Error, Equatable, Sendable, CustomStringConvertible {
     case file(path: String, reason: String)
     case push(DeliveryError)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .file(path, reason): return "cannot write the metrics file \(path): \(reason)"
         case let .push(error): return error.description
@@ -40,29 +40,29 @@ extension ZulipClient: Notifier {
     /// server) would split the report into a flood of messages.
     static let smallestMessageLimit = 1_000
 
-    public func messageLimit(forLength length: Int) -> Int {
+    package func messageLimit(forLength length: Int) -> Int {
         guard length > ZulipClient.defaultMaxMessageLength else { return ZulipClient.defaultMaxMessageLength }
         let asked = (try? maxMessageLength()) ?? ZulipClient.defaultMaxMessageLength
         return max(asked, ZulipClient.smallestMessageLimit)
     }
 
-    public func post(_ content: String) throws(DeliveryError) {
+    package func post(_ content: String) throws(DeliveryError) {
         try post(content: content)
     }
 }
 
 extension HeartbeatClient: RunMonitor {
-    public func started() throws(DeliveryError) { try start() }
+    package func started() throws(DeliveryError) { try start() }
 
-    public func finished(status: ExitStatus, log: String) throws(DeliveryError) {
+    package func finished(status: ExitStatus, log: String) throws(DeliveryError) {
         try finish(exitStatus: status.rawValue, log: log)
     }
 }
 
 extension PushgatewayClient: MetricsPublisher {
-    public var name: String { "the Pushgateway at \(url)" }
+    package var name: String { "the Pushgateway at \(url)" }
 
-    public func publish(_ text: String) throws(PublishError) {
+    package func publish(_ text: String) throws(PublishError) {
         do { try push(text) } catch { throw .push(error) }
     }
 }

@@ -2,13 +2,13 @@ import MySQLWire
 import Notify
 
 /// Why the database could not give the rows (exit 3).
-public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The connection, the login or a query failed.
     case mysql(MySQLError)
     /// The table lacks a column the check reads.
     case missingColumn(table: String, column: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .mysql(error): return error.description
         case let .missingColumn(table, column): return "table `\(table)` has no column `\(column)`"
@@ -18,7 +18,7 @@ public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Why a run could not produce or deliver its verdict. The underlying errors stay typed to the
 /// edge, where each case becomes a message, a hint (`hint`) and an exit code (`exitStatus`).
-public enum CheckerError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum CheckerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A setting, a file or a line of the list is wrong (exit 2).
     case configuration(ConfigurationError)
     /// The database could not be asked (exit 3).
@@ -26,7 +26,7 @@ public enum CheckerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message could not be delivered to Zulip (exit 4).
     case delivery(DeliveryError)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .configuration(error): return "configuration error: \(error)"
         case let .database(error): return "database error: \(error)"
@@ -34,7 +34,7 @@ public enum CheckerError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .configuration: return .usage
         case .database: return .database
@@ -44,7 +44,7 @@ public enum CheckerError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// The process exit codes, which the CI pipeline acts on.
-public enum ExitStatus: Int32, Sendable, Comparable {
+package enum ExitStatus: Int32, Sendable, Comparable {
     /// Every expected backup ran.
     case ok = 0
     /// An expected backup is missing, failed or overdue, or an unexpected one ran.
@@ -56,5 +56,5 @@ public enum ExitStatus: Int32, Sendable, Comparable {
     /// The message could not be delivered to Zulip (it was still printed).
     case delivery = 4
 
-    public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 }

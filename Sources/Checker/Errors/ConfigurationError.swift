@@ -2,22 +2,22 @@ import Transport
 
 /// One setting that cannot be used, named, with what was expected. A secret's value is never
 /// part of it.
-public struct SettingProblem: Equatable, Sendable, CustomStringConvertible {
+package struct SettingProblem: Equatable, Sendable, CustomStringConvertible {
     /// The variable, e.g. "db_port".
-    public let name: String
+    package let name: String
     /// What is wrong, e.g. "db_port must be a port number 1-65535, not \"x\"".
-    public let message: String
+    package let message: String
 
-    public init(name: String, message: String) {
+    package init(name: String, message: String) {
         self.name = name
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// Why the configuration cannot be used (exit 2). Every case names the setting, file or line.
-public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Settings that are missing or unusable, all of them at once.
     case settings(missing: [String], problems: [SettingProblem])
     /// A file the configuration points at cannot be read.
@@ -31,7 +31,7 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
     /// The history is shorter than the longest `every N days` span of the list.
     case historyTooShort(days: Int, needed: Int, target: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .settings(missing, problems):
             var parts = problems.map(\.message)

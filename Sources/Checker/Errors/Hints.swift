@@ -3,9 +3,9 @@ import Notify
 
 /// What to change, for each kind of failure: chosen by the error's case, never by its text,
 /// and phrased in the settings' names (which the libraries below know nothing of).
-public enum Hints {
+package enum Hints {
     /// The settings that configure one HTTP service, for hints.
-    public enum Service: Sendable {
+    package enum Service: Sendable {
         case zulip, heartbeat, pushgateway
         /// A notify_urls entry.
         case destination
@@ -29,7 +29,7 @@ public enum Hints {
     }
 
     /// The hint for any error of a run.
-    public static func hint(for error: CheckerError) -> String? {
+    package static func hint(for error: CheckerError) -> String? {
         switch error {
         case .configuration: return "the settings are listed by backup-checker --help"
         case let .database(error): return hint(for: error)
@@ -37,7 +37,7 @@ public enum Hints {
         }
     }
 
-    public static func hint(for error: DatabaseError) -> String {
+    package static func hint(for error: DatabaseError) -> String {
         switch error {
         case let .mysql(error): return hint(for: error)
         case let .missingColumn(_, column):
@@ -45,7 +45,7 @@ public enum Hints {
         }
     }
 
-    public static func hint(for error: MySQLError) -> String {
+    package static func hint(for error: MySQLError) -> String {
         switch error {
         case .transport(.resolve):
             return "db_host does not resolve; check the name or use an address"
@@ -96,7 +96,7 @@ public enum Hints {
         }
     }
 
-    public static func hint(for error: DeliveryError, service: Service) -> String {
+    package static func hint(for error: DeliveryError, service: Service) -> String {
         switch error.problem {
         case .insecureSite:
             return "use an https URL in \(service.urlSetting) (plain http only to a loopback address)"

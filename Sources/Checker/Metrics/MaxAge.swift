@@ -3,7 +3,7 @@ extension Schedule {
     /// longest stretch between two consecutive due days plus one day of grace. Daily 2 days,
     /// `mon-fri` 4, `sun` 8, `1,15,last` 17 (the 15th to the 31st is 16), `every N days` N + 1;
     /// so one alert rule (age above max age) serves daily, weekly and monthly targets alike.
-    public var maxAgeSeconds: Int64 {
+    package var maxAgeSeconds: Int64 {
         let day: Int64 = 86_400
         switch self {
         case .daily: return 2 * day

@@ -33,7 +33,7 @@ public struct MetricsFile: MetricsPublisher {
 
     public var name: String { "the metrics file \(path)" }
 
-    public func publish(_ text: String) throws(PublishError) {
+    package func publish(_ text: String) throws(PublishError) {
         removeLeftovers()
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .file(path: path, reason: "cannot create \(temporaryPath): \(MetricsFile.errorText())") }

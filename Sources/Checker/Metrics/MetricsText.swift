@@ -6,14 +6,14 @@
 /// that did not reach the database's answers (a configuration or database error) has only
 /// the first two series.
 /// https://prometheus.io/docs/instrumenting/exposition_formats/
-public enum MetricsText {
-    public static func render(_ outcome: CheckOutcome, status: ExitStatus, now: Int64, zone: TimeZone) -> String {
+package enum MetricsText {
+    package static func render(_ outcome: CheckOutcome, status: ExitStatus, now: Int64, zone: TimeZone) -> String {
         guard case let .success(found) = outcome.result else { return render(status: status, now: now) }
         return render(status: status, now: now) + targets(found.assessment, zone: zone)
     }
 
     /// The two series every run publishes once the metrics settings are read.
-    public static func render(status: ExitStatus, now: Int64) -> String {
+    package static func render(status: ExitStatus, now: Int64) -> String {
         metric("backup_checker_last_run_timestamp_seconds", "When the backup check last ran, in seconds since 1970.",
                [("", String(now))])
             + metric("backup_checker_exit_status",

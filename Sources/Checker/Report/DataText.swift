@@ -11,8 +11,8 @@ import Notify
 /// The one place every output writes outside text through: the report's lines, table and
 /// grid (stdout, Zulip, every destination, the heartbeat body), stderr's log lines, and
 /// metrics labels.
-public enum DataText {
-    public static func escaped(_ value: String) -> String {
+package enum DataText {
+    package static func escaped(_ value: String) -> String {
         guard TextControls.occur(in: value) else { return value }
         return String(PythonText.stringRepr(value).dropFirst().dropLast())
     }

@@ -3,9 +3,9 @@ import Notify
 /// The report as an e-mail's HTML part: the message in `<pre>`, then the history grid as a
 /// small table whose cells are coloured by state (and still carry `o x - .`, for a reader
 /// without colours). Inline styles only: mail clients drop style sheets.
-public enum HTMLReport {
+package enum HTMLReport {
     /// The whole document. `message` is the report without the grid's text lines.
-    public static func render(message: String, grid: HistoryGrid?) -> String {
+    package static func render(message: String, grid: HistoryGrid?) -> String {
         var html = [
             "<!DOCTYPE html>",
             "<html><head><meta charset=\"utf-8\"></head><body>",
@@ -48,5 +48,5 @@ public enum HTMLReport {
     static func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
     /// Text made safe inside an element or a quoted attribute: `& < > " '` as entities.
-    public static func escaped(_ text: String) -> String { HTMLEscaping.escape(text) }
+    package static func escaped(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

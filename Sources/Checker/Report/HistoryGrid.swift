@@ -8,9 +8,9 @@
 /// mail.example.test     o  o  o  o  o  o  o  o  o  o  o  o  o  o
 /// archive.example.test  .  o  .  .  .  .  .  .  o  .  .  .  .  .
 /// ```
-public struct HistoryGrid: Sendable, Equatable {
+package struct HistoryGrid: Sendable, Equatable {
     /// What one day says about one target.
-    public enum State: String, Sendable, Equatable {
+    package enum State: String, Sendable, Equatable {
         /// A successful run that day.
         case success
         /// Rows that day, none successful.
@@ -21,7 +21,7 @@ public struct HistoryGrid: Sendable, Equatable {
         case notDue = "not due"
 
         /// The grid's cell: `o`, `x`, `-` or `.`.
-        public var cell: Character {
+        package var cell: Character {
             switch self {
             case .success: return "o"
             case .failed: return "x"
@@ -32,31 +32,31 @@ public struct HistoryGrid: Sendable, Equatable {
     }
 
     /// One target's row.
-    public struct Row: Sendable, Equatable {
-        public var target: String
+    package struct Row: Sendable, Equatable {
+        package var target: String
         /// One state per day of the window, oldest first.
-        public var states: [State]
+        package var states: [State]
     }
 
     /// The window's first and last day (the checked day).
-    public let first: CalendarDay
-    public let last: CalendarDay
-    public let rows: [Row]
+    package let first: CalendarDay
+    package let last: CalendarDay
+    package let rows: [Row]
 
     /// The window's days, oldest first.
-    public var days: [CalendarDay] {
+    package var days: [CalendarDay] {
         (0...max(0, last.days(since: first))).compactMap { first.adding(days: $0) }
     }
 
     /// The target's states, day by day, or nil when it has no row.
-    public func states(of target: String) -> [State]? {
+    package func states(of target: String) -> [State]? {
         rows.first { $0.target == target }?.states
     }
 
     /// The grid as the report ends with it: the legend, the days of the month, one line per
     /// target; names (escaped as data, `DataText`) padded to the longest (code points, as the
     /// table counts), no trailing space.
-    public var lines: [String] {
+    package var lines: [String] {
         let names = rows.map { DataText.escaped($0.target) }
         let width = names.map { $0.unicodeScalars.count }.max() ?? 0
         func padded(_ name: String) -> String { name + String(repeating: " ", count: width - name.unicodeScalars.count) }
@@ -69,15 +69,15 @@ public struct HistoryGrid: Sendable, Equatable {
     }
 
     /// The lines joined.
-    public var text: String { lines.joined(separator: "\n") }
+    package var text: String { lines.joined(separator: "\n") }
 }
 
 extension HistoryGrid {
     /// Builds the grid as the history streams in: only the grid's targets and days are kept
     /// (two bits' worth per target and day), never the rows.
-    public struct Recorder: Sendable {
+    package struct Recorder: Sendable {
         /// The first day shown.
-        public let first: CalendarDay
+        package let first: CalendarDay
         let day: CalendarDay
         let targets: [(name: String, schedule: Schedule?)]
         private let index: [String: Int]
@@ -86,7 +86,7 @@ extension HistoryGrid {
 
         /// A grid of `days` days ending with `day`, for the listed targets and the unlisted
         /// ones among `rows` (the checked day's, which are recorded here too).
-        public init(days: Int, ending day: CalendarDay, list: ExpectedList, rows: TodaysRows) {
+        package init(days: Int, ending day: CalendarDay, list: ExpectedList, rows: TodaysRows) {
             let span = max(1, days)
             first = day.adding(days: -(span - 1)) ?? day
             self.day = day
@@ -101,7 +101,7 @@ extension HistoryGrid {
         }
 
         /// Takes one run of the history into account (any status; other targets and days are ignored).
-        public mutating func add(_ run: HistoryRun) {
+        package mutating func add(_ run: HistoryRun) {
             mark(run.target, on: run.day, succeeded: run.succeeded)
         }
 
@@ -112,7 +112,7 @@ extension HistoryGrid {
         }
 
         /// The grid of what was recorded.
-        public var grid: HistoryGrid {
+        package var grid: HistoryGrid {
             let days = (0...day.days(since: first)).compactMap { first.adding(days: $0) }
             let rows = targets.enumerated().map { position, target in
                 Row(target: target.name, states: zip(days, marks[position]).map { date, mark in

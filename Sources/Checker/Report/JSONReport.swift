@@ -4,8 +4,8 @@ import Notify
 /// lists, and each target's schedule, due-today flag, verdict, last success, the day's run
 /// time, the median it was compared with, its warning, its rows and (unless
 /// report_history_days is 0) its history: one state per day of the grid.
-public enum JSONReport {
-    public static func render(_ outcome: CheckOutcome) -> String {
+package enum JSONReport {
+    package static func render(_ outcome: CheckOutcome) -> String {
         var members: [(String, JSONValue)] = [
             ("date", .string(outcome.day.description)),
             ("zone", .string(outcome.zone)),

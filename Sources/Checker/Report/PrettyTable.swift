@@ -2,8 +2,8 @@
 /// cell centred (extra space on the right, as Python's `format(s, "^n")`), one space of
 /// padding, `+---+` rules. Widths count code points, as tabulate does without wcwidth (the
 /// seed's image had none).
-public enum PrettyTable {
-    public static func render(headers: [String], rows: [[String]]) -> String {
+package enum PrettyTable {
+    package static func render(headers: [String], rows: [[String]]) -> String {
         // Values are data (DataText): a control character is escaped before anything else, so a
         // newline shows as \n instead of starting a line. Then tabulate strips surrounding
         // white space from cells (PRESERVE_WHITESPACE = False).

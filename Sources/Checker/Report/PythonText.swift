@@ -3,11 +3,11 @@ import Transport
 
 /// Text as the seed's Python script printed it: `str()` of the values the Python mariadb
 /// connector returns, and `repr()` of lists of strings. The report must match it byte for byte.
-public enum PythonText {
+package enum PythonText {
     /// `str(value)` for one column of a row: ints as decimals, DATE as YYYY-MM-DD, TIME as a
     /// timedelta, DATETIME as datetime, bytes as tabulate shows them, NULL as ""; a value that
     /// is not of its column's type (a date no calendar holds) as the server sent it.
-    public static func cell(_ row: Row, _ index: Int) throws(MySQLError) -> String {
+    package static func cell(_ row: Row, _ index: Int) throws(MySQLError) -> String {
         guard let raw = try row.bytes(index) else { return "" }
         let column = row.columns[index]
         let type = column.type
@@ -37,7 +37,7 @@ public enum PythonText {
     }
 
     /// `str(datetime.timedelta(microseconds=n))`: "1:01:00", "-1 day, 23:00:00", "1:00:00.500000".
-    public static func timedelta(microseconds total: Int64) -> String {
+    package static func timedelta(microseconds total: Int64) -> String {
         let perDay: Int64 = 86_400_000_000
         var days = total / perDay
         var rest = total % perDay
@@ -57,7 +57,7 @@ public enum PythonText {
     /// `repr(float)`: the shortest digits that read back the same number (Swift finds the same
     /// ones), laid out as Python does: positional from 1e-4 up to (not including) 1e16 with at
     /// least one decimal, scientific with a signed two-digit exponent outside that range.
-    public static func floatRepr(_ value: Double) -> String {
+    package static func floatRepr(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         let sign = value.sign == .minus ? "-" : ""
@@ -108,12 +108,12 @@ public enum PythonText {
     }
 
     /// `repr(list_of_str)`: "['a.example.test', 'b.example.test']".
-    public static func listRepr(_ items: [String]) -> String {
+    package static func listRepr(_ items: [String]) -> String {
         "[" + items.map(stringRepr).joined(separator: ", ") + "]"
     }
 
     /// `repr(str)`: single quotes unless the text has ' and no ", escapes for the rest.
-    public static func stringRepr(_ text: String) -> String {
+    package static func stringRepr(_ text: String) -> String {
         let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
         var result = String(quote)
         for scalar in text.unicodeScalars {

@@ -1,12 +1,12 @@
 /// The message of a run: the verdict, the day and zone, the seed's comparison lines, one line
 /// per target that is not ok, one per suspicious run time, the table and the history grid. Standard output gets
 /// it as it is; Zulip gets it fenced (`ZulipMessages`).
-public enum Report {
-    public static let okHeadline = "everything is a-ok"
-    public static let failureHeadline = "something went wrong"
+package enum Report {
+    package static let okHeadline = "everything is a-ok"
+    package static let failureHeadline = "something went wrong"
 
     /// The lines above the table.
-    public static func head(_ assessment: Assessment, zone: String) -> [String] {
+    package static func head(_ assessment: Assessment, zone: String) -> [String] {
         var lines = [assessment.isMatch ? okHeadline : failureHeadline, "date: \(assessment.day) (\(zone))"]
         let diff = assessment.diff
         if !diff.isMatch {
@@ -26,7 +26,7 @@ public enum Report {
 
     /// The seed's lists summed up, for a message that must be shorter: line index and text, the
     /// longest lists first.
-    public static func shortForms(_ head: [String], _ assessment: Assessment) -> [(line: Int, text: String)] {
+    package static func shortForms(_ head: [String], _ assessment: Assessment) -> [(line: Int, text: String)] {
         let diff = assessment.diff
         let lists = [("expected backups", diff.expected), ("done backups", diff.done), ("diff", diff.difference)]
         return lists.compactMap { name, targets in
@@ -36,12 +36,12 @@ public enum Report {
     }
 
     /// The whole message: the head, the table and, when given, the history grid.
-    public static func message(_ assessment: Assessment, zone: String, rows: TodaysRows, grid: HistoryGrid? = nil) -> String {
+    package static func message(_ assessment: Assessment, zone: String, rows: TodaysRows, grid: HistoryGrid? = nil) -> String {
         (head(assessment, zone: zone) + [table(rows)] + (grid?.lines ?? [])).joined(separator: "\n")
     }
 
     /// The table of the day's rows, as tabulate's "pretty" format draws it.
-    public static func table(_ rows: TodaysRows) -> String {
+    package static func table(_ rows: TodaysRows) -> String {
         PrettyTable.render(headers: rows.columns, rows: rows.displayRows)
     }
 
@@ -77,7 +77,7 @@ public enum Report {
     }
 
     /// The message when the database could not be asked.
-    public static func databaseFailure(_ error: CheckerError) -> String {
+    package static func databaseFailure(_ error: CheckerError) -> String {
         failureHeadline + "\n" + DataText.escaped(error.description)
     }
 }

@@ -7,13 +7,13 @@
 /// and if the verdict and warning lines alone are still too long, they go, whole, in several
 /// messages. Standard output always has the whole message. Every other destination's report is
 /// fitted the same way, to its own limit (`MessageFit`).
-public enum ZulipMessages {
+package enum ZulipMessages {
     static let fenceOpen = "```\n"
     static let fenceClose = "\n```"
     static let continued = "(continued)"
 
     /// The message fenced, as Zulip gets it when it fits.
-    public static func fenced(_ text: String) -> String { fenceOpen + text + fenceClose }
+    package static func fenced(_ text: String) -> String { fenceOpen + text + fenceClose }
 
     /// Length as Zulip counts it: Unicode code points.
     static func length(_ text: String) -> Int { text.unicodeScalars.count }
@@ -26,13 +26,13 @@ public enum ZulipMessages {
     /// The contents to post, in order, each within `limit` code points, fence included.
     /// `important` marks the rows (by index) to keep first when the table must be shortened.
     /// `grid` holds the history grid's lines, the first thing left out.
-    public static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
+    package static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
                                 grid: [String] = [], important: Set<Int>, limit: Int) -> [String] {
         contents(head: head, shortForms: shortForms, rows: rows, grid: grid, important: important, fit: zulip(limit: limit))
     }
 
     /// The contents to send, in order, each wrapped by `fit` and within its limit as it counts.
-    public static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
+    package static func contents(head: [String], shortForms: [(line: Int, text: String)] = [], rows: TodaysRows,
                                 grid: [String] = [], important: Set<Int>, fit: MessageFit) -> [String] {
         let limit = fit.limit
         let fenced = fit.wrap

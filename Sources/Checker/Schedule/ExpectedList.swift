@@ -11,21 +11,21 @@ import Transport
 /// offsite.example.test  1,15,last
 /// cold.example.test     every 3 days
 /// ```
-public struct ExpectedList: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var target: String
-        public var schedule: Schedule
+package struct ExpectedList: Sendable {
+    package struct Entry: Sendable, Equatable {
+        package var target: String
+        package var schedule: Schedule
         /// The line it is on, from 1.
-        public var line: Int
+        package var line: Int
     }
 
     /// Entries in file order, each target once.
-    public let entries: [Entry]
+    package let entries: [Entry]
     /// Targets listed more than once: the target and the line of each repetition.
-    public let duplicates: [(target: String, line: Int)]
+    package let duplicates: [(target: String, line: Int)]
 
     /// Parses `text`; `source` names the file in errors.
-    public init(parsing text: String, source: String) throws(ConfigurationError) {
+    package init(parsing text: String, source: String) throws(ConfigurationError) {
         var seen: [String: Int] = [:]  // target → its index in `entries`
         var entries: [Entry] = []
         var duplicates: [(String, Int)] = []
@@ -64,7 +64,7 @@ public struct ExpectedList: Sendable {
     }
 
     /// Reads the list from `path`.
-    public init(path: String) throws(ConfigurationError) {
+    package init(path: String) throws(ConfigurationError) {
         let contents: LocalFile.Contents
         do {
             contents = try LocalFile.read(path, limit: 4 << 20)
@@ -75,7 +75,7 @@ public struct ExpectedList: Sendable {
     }
 
     /// One warning for all repetitions: how many, and the first few with their lines.
-    public var duplicateWarning: String? {
+    package var duplicateWarning: String? {
         guard !duplicates.isEmpty else { return nil }
         let shown = duplicates.prefix(3).map { "\($0.target) (line \($0.line))" }.joined(separator: ", ")
         let more = duplicates.count > 3 ? " and \(duplicates.count - 3) more" : ""
@@ -92,7 +92,7 @@ public struct ExpectedList: Sendable {
 
     /// Throws when `days` of history cannot reach back over the longest `every N days` span,
     /// so that such a target could never be found overdue or on time.
-    public func requireHistory(days: Int) throws(ConfigurationError) {
+    package func requireHistory(days: Int) throws(ConfigurationError) {
         if let longest = longestEvery, longest.days > days {
             throw .historyTooShort(days: days, needed: longest.days, target: longest.target)
         }

@@ -1,6 +1,6 @@
 /// When a target's backup is due: every day, on listed weekdays and days of the month (as cron
 /// reads them: due when either matches), or at least once in every N days.
-public enum Schedule: Equatable, Sendable, CustomStringConvertible {
+package enum Schedule: Equatable, Sendable, CustomStringConvertible {
     /// Every day (a bare target, or `daily`).
     case daily
     /// On these weekdays (1 Monday … 7 Sunday) and these days of the month (1…31; 0 for the
@@ -10,11 +10,11 @@ public enum Schedule: Equatable, Sendable, CustomStringConvertible {
     case every(Int)
 
     /// The longest `every` span accepted.
-    public static let maxEveryDays = 366
+    package static let maxEveryDays = 366
 
     /// True when a run is expected on `day` itself. `every` targets are never due on a day:
     /// they are judged by their last success instead.
-    public func isDue(on day: CalendarDay) -> Bool {
+    package func isDue(on day: CalendarDay) -> Bool {
         switch self {
         case .daily: return true
         case let .days(weekdays, monthDays):
@@ -25,7 +25,7 @@ public enum Schedule: Equatable, Sendable, CustomStringConvertible {
 
     /// The schedule as the list would write it, normalised: "daily", "mon-fri", "sat,sun,1,15,last",
     /// "every 3 days".
-    public var description: String {
+    package var description: String {
         switch self {
         case .daily: return "daily"
         case let .every(days): return days == 1 ? "every 1 day" : "every \(days) days"
@@ -61,7 +61,7 @@ public enum Schedule: Equatable, Sendable, CustomStringConvertible {
     /// reason is what was expected instead. Words are separated by white space and a list is
     /// written with commas (white space after a comma is allowed) or ranges: words that are
     /// left over are an error that says how to write them, never joined into a guess.
-    public init(parsing text: some StringProtocol) throws(ScheduleError) {
+    package init(parsing text: some StringProtocol) throws(ScheduleError) {
         let words = Schedule.words(text.lowercased())
         if words.isEmpty || words == ["daily"] {
             self = .daily
@@ -170,7 +170,7 @@ public enum Schedule: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// A schedule that cannot be read: what was found and what was expected.
-public struct ScheduleError: Error, Equatable, Sendable {
-    public let found: String
-    public let expected: String
+package struct ScheduleError: Error, Equatable, Sendable {
+    package let found: String
+    package let expected: String
 }

@@ -1,33 +1,33 @@
 /// Everything the checked day says: the seed's comparison, a verdict for every listed target
 /// and every unexpected one, each not-ok target's last success, and how today's runs compare
 /// with their history.
-public struct Assessment: Sendable {
+package struct Assessment: Sendable {
     /// One target's findings.
-    public struct Target: Sendable {
-        public var target: String
+    package struct Target: Sendable {
+        package var target: String
         /// Its schedule; nil for a target on no line of the list.
-        public var schedule: Schedule?
-        public var dueToday: Bool
-        public var verdict: Verdict
+        package var schedule: Schedule?
+        package var dueToday: Bool
+        package var verdict: Verdict
         /// The last success, the checked day included.
-        public var lastSuccess: RunHistory.Success?
+        package var lastSuccess: RunHistory.Success?
         /// The day's successful run compared with the earlier ones, when both are known.
-        public var duration: DurationCheck.Finding?
+        package var duration: DurationCheck.Finding?
         /// The day's successful run in seconds, when it has an end.
-        public var durationToday: Int64?
+        package var durationToday: Int64?
     }
 
-    public let day: CalendarDay
-    public let diff: BackupDiff
+    package let day: CalendarDay
+    package let diff: BackupDiff
     /// Every listed target and every unexpected one, sorted by target.
-    public let targets: [Target]
+    package let targets: [Target]
     /// The days of history read before the day (for "no success in the last N days").
-    public let historyDays: Int
+    package let historyDays: Int
 
     /// True when nothing is missing, failed, overdue or unexpected.
-    public var isMatch: Bool { diff.isMatch && !targets.contains { $0.verdict.isProblem } }
+    package var isMatch: Bool { diff.isMatch && !targets.contains { $0.verdict.isProblem } }
 
-    public init(day: CalendarDay, list: ExpectedList, rows: TodaysRows, history: RunHistory, historyDays: Int,
+    package init(day: CalendarDay, list: ExpectedList, rows: TodaysRows, history: RunHistory, historyDays: Int,
                 durations: DurationCheck) {
         self.day = day
         self.historyDays = historyDays

@@ -2,18 +2,18 @@
 /// their symmetric difference. A listed target that is not due that day (its day list does not
 /// match, or it runs every N days) may run without being counted; only a target on no line of
 /// the list is unexpected.
-public struct BackupDiff: Equatable, Sendable {
+package struct BackupDiff: Equatable, Sendable {
     /// Targets due on the day, sorted as Python sorts strings.
-    public let expected: [String]
+    package let expected: [String]
     /// Targets with a successful row on the day, except listed ones that are not due, sorted.
-    public let done: [String]
+    package let done: [String]
     /// Targets in exactly one of the two lists, sorted.
-    public let difference: [String]
+    package let difference: [String]
 
     /// True when the due targets and the done ones are the same.
-    public var isMatch: Bool { difference.isEmpty }
+    package var isMatch: Bool { difference.isEmpty }
 
-    public init(due: Set<String>, listed: Set<String>, succeeded: Set<String>) {
+    package init(due: Set<String>, listed: Set<String>, succeeded: Set<String>) {
         let done = succeeded.subtracting(listed.subtracting(due))
         expected = due.sortedByCodePoints()
         self.done = done.sortedByCodePoints()

@@ -1,28 +1,28 @@
 /// Whether a run took suspiciously long or short against its target's earlier runs: slow
 /// above `factor` × their median, fast below median ÷ `factor`, each needing at least
 /// `minimumRuns` earlier runs and a difference of at least `minimumDifference` seconds.
-public struct DurationCheck: Sendable {
-    public static let minimumRuns = 5
-    public static let minimumDifference: Int64 = 60
+package struct DurationCheck: Sendable {
+    package static let minimumRuns = 5
+    package static let minimumDifference: Int64 = 60
 
-    public enum Warning: String, Sendable {
+    package enum Warning: String, Sendable {
         case slow, fast
     }
 
     /// What was compared, and what came of it.
-    public struct Finding: Sendable, Equatable {
+    package struct Finding: Sendable, Equatable {
         /// The run of the checked day, in seconds.
-        public var duration: Int64
+        package var duration: Int64
         /// The median of the earlier runs, in seconds (even counts: the mean of the two middle
         /// values, rounded down).
-        public var median: Int64
+        package var median: Int64
         /// How many earlier runs the median is of.
-        public var runs: Int
-        public var warning: Warning?
+        package var runs: Int
+        package var warning: Warning?
 
         /// The ratio with one decimal, as the message writes it: duration ÷ median for slow,
         /// median ÷ duration for fast, a 0 s value counting as 1 s; rounded half up exactly.
-        public var ratioText: String {
+        package var ratioText: String {
             let (numerator, denominator) = warning == .fast ? (median, duration) : (duration, median)
             let n = max(numerator, 1), d = max(denominator, 1)
             let tenths = (20 * n + d) / (2 * d)
@@ -30,13 +30,13 @@ public struct DurationCheck: Sendable {
         }
     }
 
-    public var factor: Double
+    package var factor: Double
 
-    public init(factor: Double) { self.factor = factor }
+    package init(factor: Double) { self.factor = factor }
 
     /// The finding for a run of `duration` seconds against `earlier` durations; nil when there
     /// are none to compare with.
-    public func judge(duration: Int64, earlier: [UInt32]) -> Finding? {
+    package func judge(duration: Int64, earlier: [UInt32]) -> Finding? {
         guard !earlier.isEmpty else { return nil }
         let median = DurationCheck.median(earlier)
         var finding = Finding(duration: duration, median: median, runs: earlier.count, warning: nil)

@@ -1,5 +1,5 @@
 /// What the checked day says of one target.
-public enum Verdict: String, Sendable {
+package enum Verdict: String, Sendable {
     /// As its schedule wants: a success on the day when due, or within its span for `every`.
     case ok
     /// Due, has rows on the day, none successful.
@@ -14,7 +14,7 @@ public enum Verdict: String, Sendable {
     case notDue = "not due"
 
     /// True for the verdicts that make the run a mismatch.
-    public var isProblem: Bool {
+    package var isProblem: Bool {
         switch self {
         case .ok, .notDue: return false
         case .failed, .missing, .overdue, .unexpected: return true

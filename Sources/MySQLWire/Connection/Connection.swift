@@ -4,9 +4,9 @@ import Transport
 /// queries, quit. Not for use from several threads at once.
 public final class Connection {
     /// The server's greeting, as received.
-    public let handshake: HandshakeV10
+    package let handshake: HandshakeV10
     /// The capabilities both sides agreed on.
-    public let capabilities: Capabilities
+    package let capabilities: Capabilities
     /// The authentication plugin that finally logged us in.
     public let authPlugin: String
     /// The TLS session, or nil when the connection is not encrypted.

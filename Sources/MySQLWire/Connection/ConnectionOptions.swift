@@ -59,8 +59,8 @@ public struct ConnectionOptions: Sendable {
         self.deprecateEOF = deprecateEOF
         self.maxPayload = maxPayload
         self.trace = trace
-        attributes = [("_client_name", MySQLWireInfo.clientName), ("_client_version", MySQLWireInfo.version),
-                      ("_os", "Linux")]
+        // No version of its own: the program that uses the library names itself.
+        attributes = [("_client_name", "MySQLWire"), ("_os", "Linux")]
         if let programName { attributes.append(("program_name", programName)) }
     }
 

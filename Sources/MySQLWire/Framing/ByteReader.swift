@@ -1,15 +1,15 @@
 /// The one place where bytes from the server become values. Every read is bounds-checked;
 /// running past the end throws `MySQLError.malformed` naming the structure being read.
-public struct ByteReader {
+package struct ByteReader {
     /// The bytes being read.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Offset of the next unread byte.
-    public private(set) var offset: Int
+    package private(set) var offset: Int
     private let end: Int
     /// Name of the structure, for error messages ("server greeting", "OK packet").
-    public let context: String
+    package let context: String
 
-    public init(_ bytes: [UInt8], context: String) {
+    package init(_ bytes: [UInt8], context: String) {
         self.bytes = bytes
         self.offset = 0
         self.end = bytes.count
@@ -17,39 +17,39 @@ public struct ByteReader {
     }
 
     /// Bytes not yet read.
-    public var remaining: Int { end - offset }
-    public var isAtEnd: Bool { offset >= end }
+    package var remaining: Int { end - offset }
+    package var isAtEnd: Bool { offset >= end }
 
     /// The next byte, without consuming it.
-    public func peek() throws(MySQLError) -> UInt8 {
+    package func peek() throws(MySQLError) -> UInt8 {
         guard offset < end else { throw truncated(needing: 1) }
         return bytes[offset]
     }
 
-    public mutating func readUInt8() throws(MySQLError) -> UInt8 {
+    package mutating func readUInt8() throws(MySQLError) -> UInt8 {
         guard offset < end else { throw truncated(needing: 1) }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    public mutating func readUInt16() throws(MySQLError) -> UInt16 {
+    package mutating func readUInt16() throws(MySQLError) -> UInt16 {
         UInt16(truncatingIfNeeded: try readLittleEndian(2))
     }
 
-    public mutating func readUInt24() throws(MySQLError) -> UInt32 {
+    package mutating func readUInt24() throws(MySQLError) -> UInt32 {
         UInt32(truncatingIfNeeded: try readLittleEndian(3))
     }
 
-    public mutating func readUInt32() throws(MySQLError) -> UInt32 {
+    package mutating func readUInt32() throws(MySQLError) -> UInt32 {
         UInt32(truncatingIfNeeded: try readLittleEndian(4))
     }
 
-    public mutating func readUInt64() throws(MySQLError) -> UInt64 {
+    package mutating func readUInt64() throws(MySQLError) -> UInt64 {
         try readLittleEndian(8)
     }
 
     /// A little-endian unsigned integer of `width` bytes (1...8).
-    public mutating func readLittleEndian(_ width: Int) throws(MySQLError) -> UInt64 {
+    package mutating func readLittleEndian(_ width: Int) throws(MySQLError) -> UInt64 {
         guard width >= 0, width <= 8 else { throw .malformed("\(context): integer of \(width) bytes") }
         guard remaining >= width else { throw truncated(needing: width) }
         var value: UInt64 = 0
@@ -62,7 +62,7 @@ public struct ByteReader {
 
     /// A length-encoded integer. Returns nil for 0xFB, the NULL marker of text rows.
     /// https://mariadb.com/kb/en/protocol-data-types/#length-encoded-integers
-    public mutating func readLengthEncodedIntegerOrNull() throws(MySQLError) -> UInt64? {
+    package mutating func readLengthEncodedIntegerOrNull() throws(MySQLError) -> UInt64? {
         let first = try readUInt8()
         switch first {
         case 0..<0xFB: return UInt64(first)
@@ -75,7 +75,7 @@ public struct ByteReader {
     }
 
     /// A length-encoded integer that must not be NULL.
-    public mutating func readLengthEncodedInteger() throws(MySQLError) -> UInt64 {
+    package mutating func readLengthEncodedInteger() throws(MySQLError) -> UInt64 {
         guard let value = try readLengthEncodedIntegerOrNull() else {
             throw .malformed("\(context): unexpected NULL marker")
         }
@@ -83,14 +83,14 @@ public struct ByteReader {
     }
 
     /// The next `count` bytes.
-    public mutating func readBytes(_ count: Int) throws(MySQLError) -> ArraySlice<UInt8> {
+    package mutating func readBytes(_ count: Int) throws(MySQLError) -> ArraySlice<UInt8> {
         guard count >= 0, remaining >= count else { throw truncated(needing: count) }
         defer { offset += count }
         return bytes[offset..<(offset + count)]
     }
 
     /// The range of the next `count` bytes, consumed without copying.
-    public mutating func skipRange(_ count: UInt64) throws(MySQLError) -> Range<Int> {
+    package mutating func skipRange(_ count: UInt64) throws(MySQLError) -> Range<Int> {
         guard count <= UInt64(remaining) else { throw truncated(needing: count) }
         let start = offset
         offset += Int(count)
@@ -98,26 +98,26 @@ public struct ByteReader {
     }
 
     /// Skips `count` bytes.
-    public mutating func skip(_ count: Int) throws(MySQLError) {
+    package mutating func skip(_ count: Int) throws(MySQLError) {
         guard count >= 0, remaining >= count else { throw truncated(needing: count) }
         offset += count
     }
 
     /// A length-encoded string's bytes, or nil for the NULL marker.
-    public mutating func readLengthEncodedBytesOrNull() throws(MySQLError) -> ArraySlice<UInt8>? {
+    package mutating func readLengthEncodedBytesOrNull() throws(MySQLError) -> ArraySlice<UInt8>? {
         guard let length = try readLengthEncodedIntegerOrNull() else { return nil }
         let range = try skipRange(length)
         return bytes[range]
     }
 
     /// A length-encoded string decoded as UTF-8 (invalid sequences replaced).
-    public mutating func readLengthEncodedString() throws(MySQLError) -> String {
+    package mutating func readLengthEncodedString() throws(MySQLError) -> String {
         let length = try readLengthEncodedInteger()
         return String(decoding: bytes[try skipRange(length)], as: UTF8.self)
     }
 
     /// Bytes up to a NUL terminator, which is consumed. Throws when there is none.
-    public mutating func readNullTerminatedBytes() throws(MySQLError) -> ArraySlice<UInt8> {
+    package mutating func readNullTerminatedBytes() throws(MySQLError) -> ArraySlice<UInt8> {
         guard let nul = bytes[offset..<end].firstIndex(of: 0) else {
             throw .malformed("\(context): string without NUL terminator at byte \(offset)")
         }
@@ -125,17 +125,17 @@ public struct ByteReader {
         return bytes[offset..<nul]
     }
 
-    public mutating func readNullTerminatedString() throws(MySQLError) -> String {
+    package mutating func readNullTerminatedString() throws(MySQLError) -> String {
         String(decoding: try readNullTerminatedBytes(), as: UTF8.self)
     }
 
     /// Everything left.
-    public mutating func readRest() -> ArraySlice<UInt8> {
+    package mutating func readRest() -> ArraySlice<UInt8> {
         defer { offset = end }
         return bytes[offset..<end]
     }
 
-    public mutating func readRestAsString() -> String {
+    package mutating func readRestAsString() -> String {
         String(decoding: readRest(), as: UTF8.self)
     }
 

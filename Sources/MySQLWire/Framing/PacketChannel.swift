@@ -8,17 +8,17 @@ import Transport
 /// (`borrowPayload`), larger ones are joined into a second reusable buffer, so reading rows
 /// allocates nothing per packet.
 /// https://mariadb.com/kb/en/0-packet/
-public final class PacketChannel {
+package final class PacketChannel {
     /// The largest payload one packet carries; a packet this long is continued by the next.
-    public static let maxFragment = 0xFF_FFFF
+    package static let maxFragment = 0xFF_FFFF
 
-    public private(set) var stream: ByteStream
+    package private(set) var stream: ByteStream
     /// Sequence id the next packet, read or written, must carry.
     /// (The channel belongs to one connection on one thread, and no access to these counters
     /// overlaps another, so the runtime exclusivity checks are left out of the row loop.)
-    @exclusivity(unchecked) public private(set) var sequence: UInt8 = 0
+    @exclusivity(unchecked) package private(set) var sequence: UInt8 = 0
     /// Upper bound on a joined payload; protects against a peer announcing endless data.
-    public let maxPayload: Int
+    package let maxPayload: Int
 
     /// The read buffer: bytes `start..<end` are received and not yet consumed.
     private let storage: UnsafeMutableRawBufferPointer
@@ -27,11 +27,11 @@ public final class PacketChannel {
     /// Where payloads larger than the read buffer are joined; grows as needed, up to maxPayload.
     private var large = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     /// Receives each packet's direction, sequence id, length and kind.
-    public var trace: PacketTracer?
+    package var trace: PacketTracer?
     /// The part of the conversation, to name the packets received in the trace.
     var phase = ConversationPhase.greeting
 
-    public init(stream: ByteStream, maxPayload: Int = 256 << 20, bufferSize: Int = 128 << 10) {
+    package init(stream: ByteStream, maxPayload: Int = 256 << 20, bufferSize: Int = 128 << 10) {
         self.stream = stream
         self.maxPayload = maxPayload
         storage = .allocate(byteCount: max(bufferSize, 16), alignment: 8)
@@ -43,10 +43,10 @@ public final class PacketChannel {
     }
 
     /// Starts a new command: its first packet carries sequence id 0.
-    public func resetSequence() { sequence = 0 }
+    package func resetSequence() { sequence = 0 }
 
     /// Replaces the stream (after a TLS upgrade) keeping the sequence.
-    public func replaceStream(_ newStream: ByteStream) throws(MySQLError) {
+    package func replaceStream(_ newStream: ByteStream) throws(MySQLError) {
         guard start == end else {
             throw .malformed("the server sent data before the TLS handshake")
         }
@@ -54,12 +54,12 @@ public final class PacketChannel {
     }
 
     /// Reads one logical payload into an array of its own.
-    public func readPayload() throws(MySQLError) -> [UInt8] {
+    package func readPayload() throws(MySQLError) -> [UInt8] {
         Array(try borrowPayload())
     }
 
     /// Reads one logical payload and lends it: the bytes stay valid until the next read.
-    public func borrowPayload() throws(MySQLError) -> UnsafeRawBufferPointer {
+    package func borrowPayload() throws(MySQLError) -> UnsafeRawBufferPointer {
         let (length, received) = try header()
         guard received == sequence else { throw unexpectedSequence(received: received, length: length) }
         guard length <= maxPayload else {
@@ -125,7 +125,7 @@ public final class PacketChannel {
 
     /// Writes one logical payload, splitting it into packets of at most 16 MiB − 1 bytes;
     /// `kind` names it in the trace.
-    public func writePayload(_ payload: [UInt8], kind: String) throws(MySQLError) {
+    package func writePayload(_ payload: [UInt8], kind: String) throws(MySQLError) {
         trace?(PacketEvent(direction: .sent, sequence: sequence, length: payload.count, kind: kind))
         var framed: [UInt8] = []
         framed.reserveCapacity(payload.count + 4 * (payload.count / PacketChannel.maxFragment + 1))

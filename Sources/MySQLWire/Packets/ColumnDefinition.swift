@@ -33,7 +33,7 @@ public struct ColumnDefinition: Equatable, Sendable {
     public var isBinary: Bool { characterSet == 63 && !type.isInteger && !type.isDecimal
         && !type.isFloatingPoint && !type.isDate && !type.isTime && !type.isDateTime }
 
-    public init(decoding payload: [UInt8]) throws(MySQLError) {
+    package init(decoding payload: [UInt8]) throws(MySQLError) {
         var reader = ByteReader(payload, context: "column definition")
         let catalog = try reader.readLengthEncodedString()
         guard catalog == "def" else { throw .malformed("column definition: catalog \"\(catalog)\" is not \"def\"") }
@@ -55,7 +55,7 @@ public struct ColumnDefinition: Equatable, Sendable {
     }
 
     /// The definition as a server encodes it (used by tests and the replay server).
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: 64)
         writer.writeLengthEncodedString("def")
         writer.writeLengthEncodedString(schema)

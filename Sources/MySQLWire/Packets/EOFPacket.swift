@@ -1,16 +1,16 @@
 /// The classic end of column definitions and of rows, used when CLIENT_DEPRECATE_EOF is not
 /// negotiated. https://mariadb.com/kb/en/eof_packet/
-public struct EOFPacket: Equatable, Sendable {
-    public var warnings: UInt16
-    public var status: ServerStatus
+package struct EOFPacket: Equatable, Sendable {
+    package var warnings: UInt16
+    package var status: ServerStatus
 
     /// An EOF packet is 0xFE with fewer than 9 bytes; longer 0xFE payloads are rows whose first
     /// value has an 8-byte length.
-    public static func isEOF(_ payload: [UInt8]) -> Bool {
+    package static func isEOF(_ payload: [UInt8]) -> Bool {
         payload.first == 0xFE && payload.count < 9
     }
 
-    public init(decoding payload: [UInt8]) throws(MySQLError) {
+    package init(decoding payload: [UInt8]) throws(MySQLError) {
         var reader = ByteReader(payload, context: "EOF packet")
         guard try reader.readUInt8() == 0xFE else { throw .malformed("EOF packet: header is not 0xFE") }
         if reader.isAtEnd {

@@ -1,11 +1,11 @@
 /// An error from the server: code, SQLSTATE and message.
 /// https://mariadb.com/kb/en/err_packet/
-public struct ErrPacket: Equatable, Sendable {
-    public var error: ServerError
+package struct ErrPacket: Equatable, Sendable {
+    package var error: ServerError
 
-    public static func isErr(_ payload: [UInt8]) -> Bool { payload.first == 0xFF }
+    package static func isErr(_ payload: [UInt8]) -> Bool { payload.first == 0xFF }
 
-    public init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
+    package init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
         var reader = ByteReader(payload, context: "ERR packet")
         guard try reader.readUInt8() == 0xFF else { throw .malformed("ERR packet: header is not 0xFF") }
         let code = try reader.readUInt16()

@@ -1,23 +1,23 @@
 /// The client's answer to the greeting: chosen capabilities, user, scramble, database.
 /// https://mariadb.com/kb/en/connection/#handshake-response-packet
 /// https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_connection_phase_packets_protocol_handshake_response.html
-public struct HandshakeResponse41: Equatable, Sendable {
+package struct HandshakeResponse41: Equatable, Sendable {
     /// utf8mb4_general_ci: known to every MariaDB and MySQL since 5.5, unlike MySQL 8's 255.
-    public static let utf8mb4GeneralCI: UInt8 = 45
+    package static let utf8mb4GeneralCI: UInt8 = 45
 
-    public var capabilities: Capabilities
-    public var maxPacketSize: UInt32
-    public var characterSet: UInt8
-    public var username: String
-    public var authResponse: [UInt8]
-    public var database: String?
-    public var authPluginName: String?
+    package var capabilities: Capabilities
+    package var maxPacketSize: UInt32
+    package var characterSet: UInt8
+    package var username: String
+    package var authResponse: [UInt8]
+    package var database: String?
+    package var authPluginName: String?
     /// Connection attributes (program name, client name and version), when negotiated.
-    public var attributes: [(String, String)]
+    package var attributes: [(String, String)]
     /// True when the server is MariaDB: the filler then carries extended capabilities.
-    public var mariaDBExtended: Bool
+    package var mariaDBExtended: Bool
 
-    public init(capabilities: Capabilities, maxPacketSize: UInt32 = 1 << 24,
+    package init(capabilities: Capabilities, maxPacketSize: UInt32 = 1 << 24,
                 characterSet: UInt8 = HandshakeResponse41.utf8mb4GeneralCI, username: String,
                 authResponse: [UInt8], database: String?, authPluginName: String?,
                 attributes: [(String, String)] = [], mariaDBExtended: Bool) {
@@ -32,7 +32,7 @@ public struct HandshakeResponse41: Equatable, Sendable {
         self.mariaDBExtended = mariaDBExtended
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
+    package static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.encoded() == rhs.encoded()
     }
 
@@ -49,7 +49,7 @@ public struct HandshakeResponse41: Equatable, Sendable {
         }
     }
 
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: 128)
         encodedHeader(into: &writer)
         writer.writeNullTerminatedString(username)

@@ -3,28 +3,28 @@ import Transport
 /// The server's greeting, the first packet of every connection.
 /// https://mariadb.com/kb/en/connection/#initial-handshake-packet
 /// https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_connection_phase_packets_protocol_handshake_v10.html
-public struct HandshakeV10: Equatable, Sendable {
-    public var protocolVersion: UInt8
+package struct HandshakeV10: Equatable, Sendable {
+    package var protocolVersion: UInt8
     /// The version string as sent, e.g. "5.5.5-10.11.6-MariaDB-0+deb12u1" or "8.0.36".
-    public var rawServerVersion: String
-    public var connectionID: UInt32
+    package var rawServerVersion: String
+    package var connectionID: UInt32
     /// The server's random nonce that password scrambles answer (usually 20 bytes; trailing
     /// NUL removed). Called "scramble" in the protocol documentation.
-    public var nonce: [UInt8]
+    package var nonce: [UInt8]
     /// Server capabilities, MariaDB's extended ones in the upper 32 bits.
-    public var capabilities: Capabilities
-    public var characterSet: UInt8
-    public var statusFlags: UInt16
+    package var capabilities: Capabilities
+    package var characterSet: UInt8
+    package var statusFlags: UInt16
     /// The authentication plugin the server proposes, or nil for pre-plugin servers.
-    public var authPluginName: String?
+    package var authPluginName: String?
 
     /// MariaDB clears CLIENT_MYSQL to announce its extended capabilities, and names itself.
-    public var isMariaDB: Bool {
+    package var isMariaDB: Bool {
         !capabilities.contains(.clientMySQL) || rawServerVersion.includes("MariaDB")
     }
 
     /// The version without MariaDB 10.x's replication prefix "5.5.5-".
-    public var serverVersion: String {
+    package var serverVersion: String {
         let prefix = "5.5.5-"
         if isMariaDB && rawServerVersion.hasPrefix(prefix) {
             return String(rawServerVersion.dropFirst(prefix.count))
@@ -34,14 +34,14 @@ public struct HandshakeV10: Equatable, Sendable {
 
     /// True for MariaDB 11.4 and later, which can vouch for a certificate no CA signed with
     /// the fingerprint it sends after a login that proved the password (zero-configuration TLS).
-    public var canProveCertificate: Bool {
+    package var canProveCertificate: Bool {
         guard isMariaDB else { return false }
         let numbers = serverVersion.prefix { $0.isNumber || $0 == "." }.split(separator: ".").map { Int($0) }
         guard numbers.count >= 2, let major = numbers[0], let minor = numbers[1] else { return false }
         return (major, minor) >= (11, 4)
     }
 
-    public init(protocolVersion: UInt8 = 10, rawServerVersion: String, connectionID: UInt32,
+    package init(protocolVersion: UInt8 = 10, rawServerVersion: String, connectionID: UInt32,
                 nonce: [UInt8], capabilities: Capabilities, characterSet: UInt8,
                 statusFlags: UInt16, authPluginName: String?) {
         self.protocolVersion = protocolVersion
@@ -56,7 +56,7 @@ public struct HandshakeV10: Equatable, Sendable {
 
     /// Decodes a greeting. An ERR packet in its place (the server refusing this host, or too
     /// many connections) throws `MySQLError.server`.
-    public init(decoding payload: [UInt8]) throws(MySQLError) {
+    package init(decoding payload: [UInt8]) throws(MySQLError) {
         var reader = ByteReader(payload, context: "server greeting")
         let version = try reader.readUInt8()
         if version == 0xFF {

@@ -1,15 +1,15 @@
 /// The server's "done": affected rows, last insert id, status and an optional info text.
 /// Also ends a result set (with header 0xFE) when CLIENT_DEPRECATE_EOF is negotiated.
 /// https://mariadb.com/kb/en/ok_packet/
-public struct OKPacket: Equatable, Sendable {
-    public var affectedRows: UInt64
-    public var lastInsertID: UInt64
-    public var status: ServerStatus
-    public var warnings: UInt16
+package struct OKPacket: Equatable, Sendable {
+    package var affectedRows: UInt64
+    package var lastInsertID: UInt64
+    package var status: ServerStatus
+    package var warnings: UInt16
     /// Human-readable information, e.g. "Rows matched: 1  Changed: 1  Warnings: 0".
-    public var info: String
+    package var info: String
 
-    public init(affectedRows: UInt64 = 0, lastInsertID: UInt64 = 0, status: ServerStatus = [],
+    package init(affectedRows: UInt64 = 0, lastInsertID: UInt64 = 0, status: ServerStatus = [],
                 warnings: UInt16 = 0, info: String = "") {
         self.affectedRows = affectedRows
         self.lastInsertID = lastInsertID
@@ -18,7 +18,7 @@ public struct OKPacket: Equatable, Sendable {
         self.info = info
     }
 
-    public init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
+    package init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
         var reader = ByteReader(payload, context: "OK packet")
         let header = try reader.readUInt8()
         guard header == 0x00 || header == 0xFE else {
@@ -47,20 +47,4 @@ public struct OKPacket: Equatable, Sendable {
             info = reader.readRestAsString()
         }
     }
-}
-
-/// Server status flags carried by OK and EOF packets.
-public struct ServerStatus: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
-
-    public static let inTransaction = ServerStatus(rawValue: 1 << 0)
-    public static let autocommit = ServerStatus(rawValue: 1 << 1)
-    /// Another result set follows this one (CLIENT_MULTI_RESULTS).
-    public static let moreResultsExist = ServerStatus(rawValue: 1 << 3)
-    public static let noGoodIndexUsed = ServerStatus(rawValue: 1 << 4)
-    public static let noIndexUsed = ServerStatus(rawValue: 1 << 5)
-    public static let cursorExists = ServerStatus(rawValue: 1 << 6)
-    public static let lastRowSent = ServerStatus(rawValue: 1 << 7)
-    public static let sessionStateChanged = ServerStatus(rawValue: 1 << 14)
 }

@@ -8,7 +8,7 @@ public struct Row: TextRowValues, Sendable {
     private let spans: [RowSpan]
 
     /// Splits a row packet into its values. The packet must hold exactly one value per column.
-    public init(decoding payload: [UInt8], columns: [ColumnDefinition]) throws(MySQLError) {
+    package init(decoding payload: [UInt8], columns: [ColumnDefinition]) throws(MySQLError) {
         var spans = [RowSpan](repeating: RowSpan(start: 0, length: -1), count: columns.count)
         var failure: MySQLError?
         payload.withUnsafeBytes { raw in

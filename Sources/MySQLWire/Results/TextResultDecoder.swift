@@ -1,9 +1,9 @@
 /// Turns the packets that answer COM_QUERY into results: a state machine that is fed one
 /// payload at a time and says when the answer is complete, so it is testable without a socket.
 /// https://mariadb.com/kb/en/result-set-packets/
-public struct TextResultDecoder {
+package struct TextResultDecoder {
     /// MySQL and MariaDB allow at most 4096 columns in a table or result.
-    public static let maxColumns = 4096
+    package static let maxColumns = 4096
 
     private enum State {
         case awaitingHeader
@@ -16,13 +16,13 @@ public struct TextResultDecoder {
     private let capabilities: Capabilities
     private var state = State.awaitingHeader
     /// Results completed so far, one per statement.
-    public private(set) var results: [QueryResult] = []
+    package private(set) var results: [QueryResult] = []
 
-    public init(capabilities: Capabilities) {
+    package init(capabilities: Capabilities) {
         self.capabilities = capabilities
     }
 
-    public var isComplete: Bool {
+    package var isComplete: Bool {
         if case .done = state { return true }
         return false
     }
@@ -43,7 +43,7 @@ public struct TextResultDecoder {
     }
 
     /// Consumes the next payload; returns true when the whole answer has arrived.
-    public mutating func consume(_ payload: [UInt8]) throws(MySQLError) -> Bool {
+    package mutating func consume(_ payload: [UInt8]) throws(MySQLError) -> Bool {
         switch state {
         case .awaitingHeader:
             try consumeHeader(payload)
@@ -96,7 +96,7 @@ public struct TextResultDecoder {
         switch first {
         case 0x00:
             let ok = try OKPacket(decoding: payload, capabilities: capabilities)
-            results.append(.ok(ok))
+            results.append(.ok(StatementOutcome(ok)))
             state = ok.status.contains(.moreResultsExist) ? .awaitingHeader : .done
         case 0xFF:
             throw try serverError(payload)

@@ -70,9 +70,12 @@ public struct DestinationOptions: Sendable {
     /// notify_tls_ca: trusted besides the system's CAs.
     public var extraCAFile: String?
     public var retry: RetryPolicy
+    /// The calling program's name and version for the User-Agent header; nil for none.
+    public var userAgent: String?
 
     public init(timeout: Double = 30, systemCAFile: String? = nil, extraCAFile: String? = nil,
-                retry: RetryPolicy = RetryPolicy()) {
+                retry: RetryPolicy = RetryPolicy(), userAgent: String? = nil) {
+        self.userAgent = userAgent
         self.timeout = timeout
         self.systemCAFile = systemCAFile
         self.extraCAFile = extraCAFile
@@ -88,6 +91,6 @@ extension String {
 extension DestinationOptions {
     /// The HTTP client for `site` with these options' deadline and trusted CAs.
     package func httpClient(for site: SiteURL) -> HTTPClient {
-        HTTPClient(site: site, timeout: timeout, caFile: systemCAFile, extraCAFile: extraCAFile)
+        HTTPClient(site: site, timeout: timeout, caFile: systemCAFile, extraCAFile: extraCAFile, userAgent: userAgent)
     }
 }

@@ -10,7 +10,7 @@ struct ServiceComplaint {
 extension ServiceRequest {
     /// JSON headers for a request, with `extra` (an Authorization, say) after them.
     static func jsonHeaders(_ extra: [(name: String, value: String)] = []) -> [(name: String, value: String)] {
-        [("User-Agent", "backup-checker"), ("Content-Type", "application/json"), ("Accept", "application/json")] + extra
+        [("Content-Type", "application/json"), ("Accept", "application/json")] + extra
     }
 
     /// Sends `request` once and wants a 2xx answer, whose body is returned (parsed when it is

@@ -5,22 +5,22 @@ import Transport
 /// JSON `{"message", "code"}`, and a rate limit is 429 with `retry_after` in seconds, which the
 /// retry honours. Doctor reads the webhook (`GET`), which posts nothing.
 /// https://discord.com/developers/docs/resources/webhook
-public struct DiscordClient: Destination {
-    public static let defaultBase = SiteURL(isTLS: true, host: "discord.com")
+package struct DiscordClient: Destination {
+    package static let defaultBase = SiteURL(isTLS: true, host: "discord.com")
 
-    public let url: DiscordURL
+    package let url: DiscordURL
     let options: DestinationOptions
     let base: SiteURL
 
-    public init(url: DiscordURL, options: DestinationOptions, base: SiteURL = DiscordClient.defaultBase) {
+    package init(url: DiscordURL, options: DestinationOptions, base: SiteURL = DiscordClient.defaultBase) {
         self.url = url
         self.options = options
         self.base = base
     }
 
-    public var name: String { "Discord (\(base.host))" }
-    public var messageLimit: MessageLimit? { .characters(2_000) }
-    public func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
+    package var name: String { "Discord (\(base.host))" }
+    package var messageLimit: MessageLimit? { .characters(2_000) }
+    package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
 
     private var request: ServiceRequest {
         ServiceRequest(service: "Discord", client: options.httpClient(for: base), pathIsSecret: true)
@@ -35,7 +35,7 @@ public struct DiscordClient: Destination {
                          retryAfter: json["retry_after"]?.seconds)
     }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         var fields: [(String, JSONValue)] = [("content", .string(CodeFence.wrap(message.text)))]
         if let botname = url.botname { fields.append(("username", .string(botname))) }
         let http = HTTPRequest(method: "POST", path: path + "?wait=true", headers: ServiceRequest.jsonHeaders(),
@@ -46,7 +46,7 @@ public struct DiscordClient: Destination {
     }
 
     /// `GET` the webhook: its name and channel, without posting.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         let answer = try request.call(HTTPRequest(method: "GET", path: path, headers: ServiceRequest.jsonHeaders()),
                                       carriesCredential: true, complaint: DiscordClient.complaint)
         let name = answer.json?["name"]?.stringValue ?? "?"

@@ -1,11 +1,11 @@
 /// Standard base64 with padding (RFC 4648), for HTTP basic authentication.
-public enum Base64 {
+package enum Base64 {
     private static let standard = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let urlSafe = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// The padded base64 text of `bytes`; with `urlSafe`, the alphabet of RFC 4648 section 5
     /// ("-" and "_"), as Pushgateway's `@base64` label values want it.
-    public static func encode(_ bytes: [UInt8], urlSafe: Bool = false) -> String {
+    package static func encode(_ bytes: [UInt8], urlSafe: Bool = false) -> String {
         let alphabet = urlSafe ? Base64.urlSafe : Base64.standard
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)

@@ -1,9 +1,9 @@
 import Transport
 
 /// application/x-www-form-urlencoded bodies, as Zulip's API takes them.
-public enum FormEncoding {
+package enum FormEncoding {
     /// `name=value&…`, each part percent-encoded (spaces as "+").
-    public static func encode(_ fields: [(String, String)]) -> [UInt8] {
+    package static func encode(_ fields: [(String, String)]) -> [UInt8] {
         var output: [UInt8] = []
         for (index, (name, value)) in fields.enumerated() {
             if index > 0 { output.append(UInt8(ascii: "&")) }

@@ -1,7 +1,7 @@
 /// Text made safe inside HTML elements and attributes: `&`, `<`, `>`, `"` and `'` as
 /// entities (Telegram's HTML, Matrix's formatted_body, an e-mail's HTML part).
-public enum HTMLEscaping {
-    public static func escape(_ text: String) -> String {
+package enum HTMLEscaping {
+    package static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -2,7 +2,7 @@ import Transport
 
 /// A small JSON reader and writer for the services' answers and `--format json`; no
 /// Foundation. Integers are kept exact (a BIGINT does not pass through a Double).
-public indirect enum JSONValue: Equatable, Sendable {
+package indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -14,7 +14,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -29,18 +29,18 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// The member `key` of an object, or nil.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case let .object(members) = self else { return nil }
         return members.last { $0.0 == key }?.1
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case let .string(text) = self { return text }
         return nil
     }
 
     /// The value of a number that is a whole number in Int64's range, or nil.
-    public var integerValue: Int64? {
+    package var integerValue: Int64? {
         switch self {
         case let .integer(value): return value
         case let .number(value) where value.rounded() == value && abs(value) < 9.2e18: return Int64(value)
@@ -49,7 +49,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// Parses a whole document; nil for anything that is not valid JSON or nests too deep.
-    public init?(parsing bytes: [UInt8]) {
+    package init?(parsing bytes: [UInt8]) {
         var parser = JSONParser(bytes: bytes)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()
@@ -58,7 +58,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// Compact JSON text.
-    public var serialized: String {
+    package var serialized: String {
         switch self {
         case .null: return "null"
         case let .bool(value): return value ? "true" : "false"
@@ -76,7 +76,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// A JSON string literal.
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -4,27 +4,31 @@ import Transport
 /// bodies by Content-Length, chunked, or until close; sizes bounded; https verified against the
 /// given CA file (or OpenSSL's default CAs) with the host name checked. Each exchange, from
 /// connecting to the last byte of the answer, is bounded by `timeout` as a whole.
-public struct HTTPClient: Sendable {
-    public static let maxHeadBytes = 64 << 10
-    public static let maxBodyBytes = 4 << 20
+package struct HTTPClient: Sendable {
+    package static let maxHeadBytes = 64 << 10
+    package static let maxBodyBytes = 4 << 20
 
-    public var site: SiteURL
+    package var site: SiteURL
     /// Seconds one exchange may take, connecting included.
-    public var timeout: Double
+    package var timeout: Double
     /// PEM file of CAs trusted for an https site; nil for OpenSSL's default locations.
-    public var caFile: String?
+    package var caFile: String?
     /// PEM file of CAs trusted besides `caFile` (notify_tls_ca); nil for none.
-    public var extraCAFile: String?
+    package var extraCAFile: String?
+    /// The User-Agent header, the calling program's name and version ("backup-checker/0.2.0");
+    /// nil sends none. Notify does not name a product of its own.
+    package var userAgent: String?
 
-    public init(site: SiteURL, timeout: Double, caFile: String? = nil, extraCAFile: String? = nil) {
+    package init(site: SiteURL, timeout: Double, caFile: String? = nil, extraCAFile: String? = nil, userAgent: String? = nil) {
         self.site = site
         self.timeout = timeout
         self.caFile = caFile
         self.extraCAFile = extraCAFile
+        self.userAgent = userAgent
     }
 
     /// Sends `request` to `site.path + request.path` and reads the whole answer.
-    public func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         let head = try head(of: request)
         let stream = try open(deadline: Deadline(secondsFromNow: timeout))
         defer { stream.close() }
@@ -39,16 +43,17 @@ public struct HTTPClient: Sendable {
 
     /// Opens a connection (and for https completes the handshake and checks the certificate)
     /// without sending anything: whether the site can be reached, at no cost to it.
-    public func probe() throws(HTTPError) {
+    package func probe() throws(HTTPError) {
         try open(deadline: Deadline(secondsFromNow: timeout)).close()
     }
 
     private func head(of request: HTTPRequest) throws(HTTPError) -> String {
-        for (name, value) in request.headers + [("Path", request.path)] where (name + value).utf8.contains(where: { $0 < 0x20 }) {
+        let agent = userAgent.map { [("User-Agent", $0)] } ?? []
+        for (name, value) in agent + request.headers + [("Path", request.path)] where (name + value).utf8.contains(where: { $0 < 0x20 }) {
             throw .invalidRequest("\(name) contains a control character")
         }
         var head = "\(request.method) \(site.path)\(request.path) HTTP/1.1\r\nHost: \(site.hostHeader)\r\n"
-        for (name, value) in request.headers { head += "\(name): \(value)\r\n" }
+        for (name, value) in agent + request.headers { head += "\(name): \(value)\r\n" }
         if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
             head += "Content-Length: \(request.body.count)\r\n"
         }

@@ -1,12 +1,12 @@
 /// One HTTP/1.1 request: method, path below the site's prefix, headers and body.
-public struct HTTPRequest: Sendable {
-    public var method: String
+package struct HTTPRequest: Sendable {
+    package var method: String
     /// The path below the site's path prefix, starting with "/" (query included, if any).
-    public var path: String
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    package var path: String
+    package var headers: [(name: String, value: String)]
+    package var body: [UInt8]
 
-    public init(method: String, path: String, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    package init(method: String, path: String, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.method = method
         self.path = path
         self.headers = headers
@@ -15,14 +15,14 @@ public struct HTTPRequest: Sendable {
 }
 
 /// An HTTP/1.1 answer.
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    public var reason: String
+package struct HTTPResponse: Sendable {
+    package var status: Int
+    package var reason: String
     /// Header names in lower case, in the order received.
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    package var headers: [(name: String, value: String)]
+    package var body: [UInt8]
 
-    public init(status: Int, reason: String, headers: [(name: String, value: String)], body: [UInt8]) {
+    package init(status: Int, reason: String, headers: [(name: String, value: String)], body: [UInt8]) {
         self.status = status
         self.reason = reason
         self.headers = headers
@@ -30,13 +30,13 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The last value of header `name` (case-insensitive), or nil.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         let wanted = name.lowercased()
         return headers.last { $0.name == wanted }?.value
     }
 
     /// Retry-After in seconds, when the server sent it as a number of seconds.
-    public var retryAfterSeconds: Double? {
+    package var retryAfterSeconds: Double? {
         header("retry-after").flatMap { Double($0) }.flatMap { $0 >= 0 && $0.isFinite ? $0 : nil }
     }
 }

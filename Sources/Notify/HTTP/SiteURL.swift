@@ -62,7 +62,7 @@ public struct SiteURL: Equatable, Sendable, CustomStringConvertible {
     /// True for a DNS name or an IPv4 address: dot-separated labels of ASCII letters, digits,
     /// hyphens (and the underscores container names use), 1 to 63 characters each, neither
     /// starting nor ending with a hyphen.
-    public static func isHostName(_ text: some StringProtocol) -> Bool {
+    package static func isHostName(_ text: some StringProtocol) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 253 else { return false }
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
         return labels.allSatisfy { label in
@@ -85,7 +85,7 @@ public struct SiteURL: Equatable, Sendable, CustomStringConvertible {
     public var protectsCredentials: Bool { isTLS || Endpoint.isLoopback(host: host) }
 
     /// The Host header value: the host, with the port when it is not the scheme's default.
-    public var hostHeader: String {
+    package var hostHeader: String {
         let name = host.contains(":") ? "[\(host)]" : host
         return port == (isTLS ? 443 : 80) ? name : "\(name):\(port)"
     }

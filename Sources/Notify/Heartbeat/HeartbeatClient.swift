@@ -13,16 +13,20 @@ public struct HeartbeatClient: Sendable {
     /// Seconds one ping may take, from connecting to the end of the answer.
     public var timeout: Double
     public var retry: RetryPolicy
+    /// The calling program's name and version for the User-Agent header; nil for none.
+    public var userAgent: String?
 
-    public init(url: SiteURL, caFile: String? = nil, timeout: Double = 30, retry: RetryPolicy = RetryPolicy()) {
+    public init(url: SiteURL, caFile: String? = nil, timeout: Double = 30, retry: RetryPolicy = RetryPolicy(),
+                userAgent: String? = nil) {
         self.url = url
         self.caFile = caFile
         self.timeout = timeout
         self.retry = retry
+        self.userAgent = userAgent
     }
 
     private var request: ServiceRequest {
-        ServiceRequest(service: "the heartbeat", client: HTTPClient(site: url, timeout: timeout, caFile: caFile),
+        ServiceRequest(service: "the heartbeat", client: HTTPClient(site: url, timeout: timeout, caFile: caFile, userAgent: userAgent),
                        pathIsSecret: true)
     }
 
@@ -45,7 +49,7 @@ public struct HeartbeatClient: Sendable {
 
     private func ping(_ suffix: String, body: [UInt8]) throws(DeliveryError) {
         let http = HTTPRequest(method: "POST", path: suffix,
-                               headers: [("User-Agent", "backup-checker"), ("Content-Type", "text/plain; charset=utf-8")],
+                               headers: [("Content-Type", "text/plain; charset=utf-8")],
                                body: body)
         let request = self.request
         try retry.run { () throws(DeliveryError) in try request.expectSuccess(http, carriesCredential: true) }

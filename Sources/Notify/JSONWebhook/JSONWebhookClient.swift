@@ -3,18 +3,18 @@ import Transport
 /// Posts apprise's JSON document to a webhook: `{"version": "1.0", "title", "message",
 /// "attachments": [], "type"}` with HTTP basic auth when the URL has a user. Any 2xx answer
 /// is success (apprise's rule). No limit on a message's size.
-public struct JSONWebhookClient: Destination {
-    public let url: JSONWebhookURL
+package struct JSONWebhookClient: Destination {
+    package let url: JSONWebhookURL
     let options: DestinationOptions
 
-    public init(url: JSONWebhookURL, options: DestinationOptions) {
+    package init(url: JSONWebhookURL, options: DestinationOptions) {
         self.url = url
         self.options = options
     }
 
-    public var name: String { "JSON webhook (\(url.site.host))" }
-    public var messageLimit: MessageLimit? { nil }
-    public func size(of text: String) -> Int { text.utf8.count }
+    package var name: String { "JSON webhook (\(url.site.host))" }
+    package var messageLimit: MessageLimit? { nil }
+    package func size(of text: String) -> Int { text.utf8.count }
 
     private var request: ServiceRequest {
         ServiceRequest(service: "the JSON webhook", client: options.httpClient(for: url.site), pathIsSecret: true)
@@ -22,12 +22,12 @@ public struct JSONWebhookClient: Destination {
 
     private var carriesCredential: Bool { url.user != nil || url.password != nil }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         let document = JSONValue.object([
             ("version", .string("1.0")), ("title", .string(message.title)), ("message", .string(message.text)),
             ("attachments", .array([])), ("type", .string(message.severity.rawValue)),
         ])
-        var headers: [(name: String, value: String)] = [("User-Agent", "backup-checker"), ("Content-Type", "application/json")]
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
         if carriesCredential {
             let credentials = Array("\(url.user ?? ""):\(url.password?.reveal() ?? "")".utf8)
             headers.append(("Authorization", "Basic " + Base64.encode(credentials)))
@@ -39,7 +39,7 @@ public struct JSONWebhookClient: Destination {
     }
 
     /// A webhook cannot be asked anything without posting: only the connection is tried.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         try request.probe(carriesCredential: carriesCredential)
         return "\(url.site.origin) reachable (a webhook cannot be checked without posting: only the connection was tried)"
     }

@@ -7,18 +7,18 @@ import Transport
 /// 429 `M_LIMIT_EXCEEDED` with `retry_after_ms`, which the retry honours. The message's event
 /// is kept within 60,000 bytes (Matrix refuses events over 65,536).
 /// https://spec.matrix.org/v1.11/client-server-api/
-public struct MatrixClient: Destination {
-    public let url: MatrixURL
+package struct MatrixClient: Destination {
+    package let url: MatrixURL
     let options: DestinationOptions
 
-    public init(url: MatrixURL, options: DestinationOptions) {
+    package init(url: MatrixURL, options: DestinationOptions) {
         self.url = url
         self.options = options
     }
 
-    public var name: String { "Matrix (\(url.site.host))" }
-    public var messageLimit: MessageLimit? { .bytes(60_000) }
-    public func size(of text: String) -> Int { content(text).serialized.utf8.count }
+    package var name: String { "Matrix (\(url.site.host))" }
+    package var messageLimit: MessageLimit? { .bytes(60_000) }
+    package func size(of text: String) -> Int { content(text).serialized.utf8.count }
 
     private static let api = "/_matrix/client/v3"
 
@@ -68,7 +68,7 @@ public struct MatrixClient: Destination {
         return try work(token)
     }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         try withSession { (token) throws(DeliveryError) in
             for room in url.rooms {
                 guard let roomID = try call("POST", "/join/" + PathEncoding.segment(room), token: token, body: .object([]))?["room_id"]?.stringValue else {
@@ -82,7 +82,7 @@ public struct MatrixClient: Destination {
     }
 
     /// Who the login is (whoami) and whether it is in each room, posting nothing.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         try withSession { (token) throws(DeliveryError) -> String in
             let user = try call("GET", "/account/whoami", token: token)?["user_id"]?.stringValue ?? "?"
             let joined = try call("GET", "/joined_rooms", token: token)?["joined_rooms"]

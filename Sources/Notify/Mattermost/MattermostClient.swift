@@ -4,24 +4,24 @@ import Transport
 /// report in a code block), and `channel` and `username` when the URL names them, once per
 /// channel. Mattermost answers 200 `ok`, or JSON `{"id", "message", "status_code"}`.
 /// https://developers.mattermost.com/integrate/webhooks/incoming/
-public struct MattermostClient: Destination {
-    public let url: MattermostURL
+package struct MattermostClient: Destination {
+    package let url: MattermostURL
     let options: DestinationOptions
 
-    public init(url: MattermostURL, options: DestinationOptions) {
+    package init(url: MattermostURL, options: DestinationOptions) {
         self.url = url
         self.options = options
     }
 
-    public var name: String { "Mattermost (\(url.site.host))" }
-    public var messageLimit: MessageLimit? { .characters(16_383) }
-    public func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
+    package var name: String { "Mattermost (\(url.site.host))" }
+    package var messageLimit: MessageLimit? { .characters(16_383) }
+    package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
 
     private var request: ServiceRequest {
         ServiceRequest(service: "Mattermost", client: options.httpClient(for: url.site), pathIsSecret: true)
     }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         for channel in url.channels.isEmpty ? [nil] : url.channels.map(Optional.some) {
             var fields: [(String, JSONValue)] = [("text", .string(CodeFence.wrap(message.text)))]
             if let channel { fields.append(("channel", .string(channel))) }
@@ -37,7 +37,7 @@ public struct MattermostClient: Destination {
     }
 
     /// A webhook cannot be asked anything without posting: the connection is tried.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         try request.probe(carriesCredential: true)
         return "\(url.site.origin) reachable (a webhook cannot be checked without posting: only the connection was tried)"
     }

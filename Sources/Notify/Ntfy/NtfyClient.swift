@@ -6,23 +6,23 @@ import Transport
 /// message as JSON, or `{"code", "http", "error"}` (429 when a rate limit is hit). A message
 /// holds 4,096 bytes (ntfy turns a longer one into an attachment).
 /// https://docs.ntfy.sh/publish/#publish-as-json
-public struct NtfyClient: Destination {
-    public static let defaultBase = SiteURL(isTLS: true, host: "ntfy.sh")
+package struct NtfyClient: Destination {
+    package static let defaultBase = SiteURL(isTLS: true, host: "ntfy.sh")
 
-    public let url: NtfyURL
+    package let url: NtfyURL
     let options: DestinationOptions
     let site: SiteURL
 
     /// `cloudBase` is ntfy.sh's address, used when the URL names no server of its own.
-    public init(url: NtfyURL, options: DestinationOptions, cloudBase: SiteURL = NtfyClient.defaultBase) {
+    package init(url: NtfyURL, options: DestinationOptions, cloudBase: SiteURL = NtfyClient.defaultBase) {
         self.url = url
         self.options = options
         site = url.site ?? cloudBase
     }
 
-    public var name: String { "ntfy (\(site.host))" }
-    public var messageLimit: MessageLimit? { .bytes(4_096) }
-    public func size(of text: String) -> Int { text.utf8.count }
+    package var name: String { "ntfy (\(site.host))" }
+    package var messageLimit: MessageLimit? { .bytes(4_096) }
+    package func size(of text: String) -> Int { text.utf8.count }
 
     private var request: ServiceRequest {
         ServiceRequest(service: "ntfy", client: options.httpClient(for: SiteURL(isTLS: site.isTLS, host: site.host, port: site.port)))
@@ -44,7 +44,7 @@ public struct NtfyClient: Destination {
         return ServiceRequest.jsonHeaders(extra)
     }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         for topic in url.topics {
             let document = JSONValue.object([("topic", .string(topic)), ("title", .string(message.title)),
                                              ("message", .string(message.text))])
@@ -59,7 +59,7 @@ public struct NtfyClient: Destination {
 
     /// Reading a topic would count against nothing, but publishing is all a login may be
     /// allowed; the server's health endpoint and the connection are checked.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         let answer = try request.call(HTTPRequest(method: "GET", path: "/v1/health", headers: ServiceRequest.jsonHeaders()),
                                       carriesCredential: false) { json in
             ServiceComplaint(message: json["error"]?.stringValue, code: json["code"]?.integerValue.map(String.init))

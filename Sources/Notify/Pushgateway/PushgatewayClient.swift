@@ -13,9 +13,12 @@ public struct PushgatewayClient: Sendable {
     public var caFile: String?
     public var timeout: Double
     public var retry: RetryPolicy
+    /// The calling program's name and version for the User-Agent header; nil for none.
+    public var userAgent: String?
 
     public init(url: SiteURL, job: String, instance: String? = nil, caFile: String? = nil, timeout: Double = 30,
-                retry: RetryPolicy = RetryPolicy()) {
+                retry: RetryPolicy = RetryPolicy(), userAgent: String? = nil) {
+        self.userAgent = userAgent
         self.url = url
         self.job = job
         self.instance = instance
@@ -25,7 +28,8 @@ public struct PushgatewayClient: Sendable {
     }
 
     private var request: ServiceRequest {
-        ServiceRequest(service: "the Pushgateway", client: HTTPClient(site: url, timeout: timeout, caFile: caFile))
+        ServiceRequest(service: "the Pushgateway", client: HTTPClient(site: url, timeout: timeout, caFile: caFile,
+                                                                         userAgent: userAgent))
     }
 
     /// The grouping key's path: `/metrics/job/{job}[/instance/{instance}]`, each value
@@ -40,7 +44,7 @@ public struct PushgatewayClient: Sendable {
     /// Replaces the group's metrics with `text` (exposition format 0.0.4).
     public func push(_ text: String) throws(DeliveryError) {
         let http = HTTPRequest(method: "PUT", path: groupPath,
-                               headers: [("User-Agent", "backup-checker"), ("Content-Type", "text/plain; version=0.0.4")],
+                               headers: [("Content-Type", "text/plain; version=0.0.4")],
                                body: Array(text.utf8))
         let request = self.request
         try retry.run { () throws(DeliveryError) in try request.expectSuccess(http, carriesCredential: false) }

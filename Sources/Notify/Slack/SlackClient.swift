@@ -4,23 +4,23 @@ import Transport
 /// in a code block), once per channel when channels are named. Slack answers 200 `ok`, or an
 /// error code as text (`invalid_token`, `channel_not_found`, `invalid_payload`, …).
 /// https://api.slack.com/messaging/webhooks#handling_errors
-public struct SlackClient: Destination {
+package struct SlackClient: Destination {
     /// Where Slack's webhooks are; a parameter only so that tests can point at loopback.
-    public static let defaultBase = SiteURL(isTLS: true, host: "hooks.slack.com")
+    package static let defaultBase = SiteURL(isTLS: true, host: "hooks.slack.com")
 
-    public let url: SlackURL
+    package let url: SlackURL
     let options: DestinationOptions
     let base: SiteURL
 
-    public init(url: SlackURL, options: DestinationOptions, base: SiteURL = SlackClient.defaultBase) {
+    package init(url: SlackURL, options: DestinationOptions, base: SiteURL = SlackClient.defaultBase) {
         self.url = url
         self.options = options
         self.base = base
     }
 
-    public var name: String { "Slack (\(base.host))" }
-    public var messageLimit: MessageLimit? { .characters(40_000) }
-    public func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
+    package var name: String { "Slack (\(base.host))" }
+    package var messageLimit: MessageLimit? { .characters(40_000) }
+    package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
 
     private var request: ServiceRequest {
         ServiceRequest(service: "Slack", client: options.httpClient(for: base), pathIsSecret: true)
@@ -30,7 +30,7 @@ public struct SlackClient: Destination {
         "/services/" + [url.tokenA, url.tokenB, url.tokenC].map { PathEncoding.segment($0.reveal()) }.joined(separator: "/")
     }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         for channel in url.channels.isEmpty ? [nil] : url.channels.map(Optional.some) {
             var fields: [(String, JSONValue)] = [("text", .string(CodeFence.wrap(message.text)))]
             if let channel { fields.append(("channel", .string(channel))) }
@@ -44,7 +44,7 @@ public struct SlackClient: Destination {
     }
 
     /// Slack's webhooks answer only posts: the connection and certificate are checked.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         try request.probe(carriesCredential: true)
         return "\(base.origin) reachable (Slack's webhooks cannot be checked without posting: only the connection was tried)"
     }

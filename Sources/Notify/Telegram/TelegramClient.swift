@@ -6,24 +6,24 @@ import Transport
 /// `parameters.retry_after`, which the retry honours. Doctor calls getMe and getChat, which post
 /// nothing. The bot token is in the path, so messages show only the origin.
 /// https://core.telegram.org/bots/api
-public struct TelegramClient: Destination {
-    public static let defaultBase = SiteURL(isTLS: true, host: "api.telegram.org")
+package struct TelegramClient: Destination {
+    package static let defaultBase = SiteURL(isTLS: true, host: "api.telegram.org")
 
-    public let url: TelegramURL
+    package let url: TelegramURL
     let options: DestinationOptions
     let base: SiteURL
 
-    public init(url: TelegramURL, options: DestinationOptions, base: SiteURL = TelegramClient.defaultBase) {
+    package init(url: TelegramURL, options: DestinationOptions, base: SiteURL = TelegramClient.defaultBase) {
         self.url = url
         self.options = options
         self.base = base
     }
 
-    public var name: String { "Telegram (\(base.host))" }
+    package var name: String { "Telegram (\(base.host))" }
     /// 4,096 characters of text after the HTML is read; counted in UTF-16 units, as Telegram
     /// counts them (never fewer than code points).
-    public var messageLimit: MessageLimit? { .characters(4_096) }
-    public func size(of text: String) -> Int { text.utf16.count }
+    package var messageLimit: MessageLimit? { .characters(4_096) }
+    package func size(of text: String) -> Int { text.utf16.count }
 
     private var request: ServiceRequest {
         ServiceRequest(service: "Telegram", client: options.httpClient(for: base), pathIsSecret: true)
@@ -47,7 +47,7 @@ public struct TelegramClient: Destination {
         Int64(id).map(JSONValue.integer) ?? .string(id)
     }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         for chat in url.chats {
             let fields: [(String, JSONValue)] = [
                 ("chat_id", TelegramClient.chat(chat)), ("text", .string("<pre>" + HTMLEscaping.escape(message.text) + "</pre>")),
@@ -58,7 +58,7 @@ public struct TelegramClient: Destination {
     }
 
     /// getMe (the token) and getChat for each chat (the bot can see it), posting nothing.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         let me = try method("getMe", [])
         var found = "bot @\((me?["username"]?.stringValue ?? "?").prefix(64))"
         for chat in url.chats {

@@ -8,22 +8,24 @@ public struct ZulipClient: Sendable {
 
     public var destination: ZulipDestination
     public var retry: RetryPolicy
+    /// The calling program's name and version for the User-Agent header; nil for none.
+    public var userAgent: String?
 
-    public init(destination: ZulipDestination, retry: RetryPolicy = RetryPolicy()) {
+    public init(destination: ZulipDestination, retry: RetryPolicy = RetryPolicy(), userAgent: String? = nil) {
         self.destination = destination
         self.retry = retry
+        self.userAgent = userAgent
     }
 
     private var request: ServiceRequest {
         ServiceRequest(service: "Zulip", client: HTTPClient(site: destination.site, timeout: destination.timeout,
                                                              caFile: destination.caFile,
-                                                             extraCAFile: destination.extraCAFile))
+                                                             extraCAFile: destination.extraCAFile, userAgent: userAgent))
     }
 
     private var headers: [(name: String, value: String)] {
         let credentials = Array("\(destination.email):\(destination.apiKey.reveal())".utf8)
-        return [("Authorization", "Basic " + Base64.encode(credentials)), ("User-Agent", "backup-checker"),
-                ("Accept", "application/json")]
+        return [("Authorization", "Basic " + Base64.encode(credentials)), ("Accept", "application/json")]
     }
 
     /// Posts `content` to the channel and topic, retrying only when Zulip cannot have taken it.

@@ -1,10 +1,10 @@
 /// A `zulip://` entry of notify_urls: the Zulip client with the URL's bot, key, stream and
 /// topic (the title when the URL names none).
-public struct ZulipURLClient: Destination {
-    public let url: ZulipURL
+package struct ZulipURLClient: Destination {
+    package let url: ZulipURL
     let options: DestinationOptions
 
-    public init(url: ZulipURL, options: DestinationOptions) {
+    package init(url: ZulipURL, options: DestinationOptions) {
         self.url = url
         self.options = options
     }
@@ -15,16 +15,16 @@ public struct ZulipURLClient: Destination {
             caFile: options.systemCAFile, extraCAFile: options.extraCAFile, timeout: options.timeout), retry: options.retry)
     }
 
-    public var name: String { "Zulip (\(url.site.host))" }
-    public var messageLimit: MessageLimit? { .characters(ZulipClient.defaultMaxMessageLength) }
-    public func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
+    package var name: String { "Zulip (\(url.site.host))" }
+    package var messageLimit: MessageLimit? { .characters(ZulipClient.defaultMaxMessageLength) }
+    package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
 
-    public func send(_ message: NotifyMessage) throws(DeliveryError) {
+    package func send(_ message: NotifyMessage) throws(DeliveryError) {
         try client(topic: url.topic ?? message.title).post(content: CodeFence.wrap(message.text))
     }
 
     /// The bot's profile, as for zulip_*: checks the key without posting.
-    public func check() throws(DeliveryError) -> String {
+    package func check() throws(DeliveryError) -> String {
         let bot = try client(topic: url.topic ?? "").me()
         return "bot \(bot.fullName.prefix(80)) <\(bot.email.prefix(100))>; messages go to \(url.stream.prefix(80)) (nothing posted)"
     }

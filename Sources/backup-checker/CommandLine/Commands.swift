@@ -2,7 +2,10 @@ import Checker
 
 /// The tool's subcommands, their options and their help.
 enum Commands {
+    /// The package's one version string; the libraries name no version of their own.
     static let version = "0.2.0"
+    /// The tool as it names itself to the database and every HTTP service.
+    static let program = Program(name: "backup-checker", version: version)
 
     static let settingsOptions = [
         OptionSpec(name: "env-file", valueName: "path", help: "Read settings from this .env file (default: ./.env when present)."),
