@@ -6,8 +6,14 @@
 # a heartbeat monitor and the database), the tz database (for `timezone`), passwd and group
 # entries for the non-root user 10001, an empty /tmp, the expected list, and the binary.
 # No shell, no package manager: debug with `docker run --rm IMAGE doctor` (see README.md).
+#
+# The base is named in full (registry and namespace): podman does not guess a registry for a
+# short name. The RUN line that pipes runs bash with pipefail itself: SHELL is ignored in the
+# OCI image format that podman builds by default. The label marks the build stage's images,
+# so that the pipeline's cleanup can prune them (.gitlab-ci.yml).
 
-FROM swift:6.3.1-bookworm AS build
+FROM docker.io/library/swift:6.3.1-bookworm AS build
+LABEL backup-checker.stage=build
 # Unpinned on purpose: bookworm's point releases replace these packages with security fixes,
 # and a pin to a superseded version would break the build.
 # hadolint ignore=DL3008
@@ -24,8 +30,9 @@ COPY Tests ./Tests
 COPY scripts/build-release scripts/link-order.txt ./scripts/
 RUN scripts/build-release \
  && install -m 0755 .build-release/backup-checker.stripped /usr/local/bin/backup-checker
-SHELL ["/bin/bash", "-o", "pipefail", "-c"]
-RUN mkdir -p /rootfs/usr/local/bin /rootfs/etc/ssl/certs /rootfs/usr/share /rootfs/app \
+# pipefail is set by the bash this RUN names (hadolint knows only SHELL for it).
+# hadolint ignore=DL4006
+RUN ["/bin/bash", "-o", "pipefail", "-c", "mkdir -p /rootfs/usr/local/bin /rootfs/etc/ssl/certs /rootfs/usr/share /rootfs/app \
  && install -d -m 1777 /rootfs/tmp \
  && cp /usr/local/bin/backup-checker /rootfs/usr/local/bin/ \
  && ldd /usr/local/bin/backup-checker | grep -o '/[^ ]*' | xargs -I{} cp --parents --dereference {} /rootfs/ \
@@ -33,7 +40,7 @@ RUN mkdir -p /rootfs/usr/local/bin /rootfs/etc/ssl/certs /rootfs/usr/share /root
  && cp -r /usr/share/zoneinfo /rootfs/usr/share/ \
  && rm -rf /rootfs/usr/share/zoneinfo/right /rootfs/usr/share/zoneinfo/posix \
  && echo 'checker:x:10001:10001:backup-checker:/app:/nonexistent' > /rootfs/etc/passwd \
- && echo 'checker:x:10001:' > /rootfs/etc/group
+ && echo 'checker:x:10001:' > /rootfs/etc/group"]
 
 FROM scratch
 COPY --from=build /rootfs/ /
