@@ -170,9 +170,11 @@ def test_release_binary_prints_version_and_help():
     assert usage.returncode == 2 and "Did you mean '--dry-run'?" in usage.stderr
 
 
-def test_release_binary_is_at_most_12_mb():
+def test_release_binary_is_at_most_14_mb():
+    # 11.6 MB before the clients of notify_urls and e-mail (seven services, SMTP, MIME) landed;
+    # 13.3 MB with them. The image's goal (22 MB, scripts/check-image) is unchanged.
     size = os.path.getsize(release_binary())
-    assert size <= 12_000_000, f"{size / 1e6:.1f} MB"
+    assert size <= 14_000_000, f"{size / 1e6:.1f} MB"
 
 
 def test_release_binary_needs_only_what_the_runtime_base_provides():

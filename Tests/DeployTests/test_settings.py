@@ -3,7 +3,6 @@
 or a read-only mount."""
 import json
 import os
-import re
 import stat
 import subprocess
 
@@ -13,19 +12,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def tool_settings():
-    """The tool's settings, as the README's configuration table lists them (the table the
-    documentation check keeps equal to the one in Sources/Checker)."""
-    with open(os.path.join(ROOT, "README.md")) as handle:
-        readme = handle.read()
-    section = readme[readme.index("### Configuration"):]
-    section = section[:section.index("\n#", 1)]
-    names = []
-    for line in section.splitlines():
-        cells = line.split("|")
-        if line.startswith("| `") and len(cells) > 2:
-            names += re.findall(r"`([A-Za-z_]+)`", cells[1])
-    assert len(names) >= 20, names
-    return names
+    """The tool's table of settings, as `backup-checker settings` prints it (one a line: name,
+    default, kind, section, attributes, help, tab-separated), from the release binary that
+    scripts/check-deploy builds."""
+    path = os.environ.get("BC_RELEASE_BINARY")
+    assert path and os.path.exists(path), "scripts/check-deploy builds the release binary first"
+    listing = subprocess.run([path, "settings"], capture_output=True, text=True, check=True).stdout
+    settings = {}
+    for line in listing.splitlines():
+        name, _default, kind, _section, attributes, _help = line.split("\t")
+        settings[name] = {"kind": kind, "attributes": set(attributes.split(",")) - {"-"}}
+    assert len(settings) >= 20, listing
+    return settings
 
 
 def deploy_lists():
@@ -41,12 +39,25 @@ def test_the_deploy_job_passes_every_setting_of_the_tool_once():
     assert sorted(listed) == sorted(tool_settings())
 
 
-def test_settings_that_name_files_to_read_come_from_file_variables():
-    files = deploy_lists()["BC_FILE_SETTINGS"]
-    for name in tool_settings():
-        if name.endswith("_tls_ca") or name == "expected_backups":
-            assert name in files, name
-    assert sorted(deploy_lists()["BC_HOST_PATH_SETTINGS"]) == ["db_socket", "metrics_file"]
+def test_settings_that_name_paths_are_mounted_and_files_to_read_come_from_file_variables():
+    settings = tool_settings()
+    lists = deploy_lists()
+    paths = {name for name, setting in settings.items() if setting["kind"] == "path"}
+    files = {name for name, setting in settings.items() if "file" in setting["attributes"]}
+    # Every path is mounted: a file the check reads from a File variable, read-only; a path on
+    # the host (the socket, the textfile's folder) at the same path.
+    assert set(lists["BC_FILE_SETTINGS"]) | set(lists["BC_HOST_PATH_SETTINGS"]) == paths
+    assert files <= set(lists["BC_FILE_SETTINGS"])
+    assert "expected_backups" in lists["BC_FILE_SETTINGS"]
+    assert sorted(lists["BC_HOST_PATH_SETTINGS"]) == ["db_socket", "metrics_file"]
+
+
+def test_secrets_are_named_in_the_pipelines_advice_to_mask_them():
+    with open(os.path.join(ROOT, ".gitlab-ci.yml")) as handle:
+        header = handle.read().split("\nstages:")[0]
+    for name, setting in tool_settings().items():
+        if "secret" in setting["attributes"]:
+            assert name.upper() in header, name
 
 
 RECORDER = """#!/usr/bin/env python3
