@@ -32,6 +32,10 @@ let package = Package(
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "Transport", "COpenSSL", "TestSupport"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Notify", "MySQLWire", "Transport", "TestSupport"],
                     exclude: ["Goldens"]),
+        // The fuzz targets' bodies (Fuzz/Bodies), replayed over Tests/FuzzCorpus by `swift test`.
+        .target(name: "FuzzBodies", dependencies: ["MySQLWire", "Transport", "Notify", "Checker", "TestSupport"],
+                path: "Fuzz/Bodies"),
+        .testTarget(name: "CorpusReplayTests", dependencies: ["FuzzBodies", "Checker"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["Checker", "MySQLWire", "Notify", "Transport", "COpenSSL", "TestSupport"]
@@ -47,7 +51,7 @@ if Context.environment["BC_FUZZ"] == "1" {
                  "dotenv", "expected-list", "http-response", "tzif"] {
         package.targets.append(.executableTarget(
             name: "fuzz-\(name)",
-            dependencies: ["MySQLWire", "Transport", "Notify", "Checker", "TestSupport"],
+            dependencies: ["FuzzBodies"],
             path: "Fuzz/\(name)"
         ))
     }

@@ -1,12 +1,8 @@
-@testable import Checker
+import FuzzBodies
 
-/// The .env parser and the settings built from what it found.
+/// libFuzzer's entry; the body is shared with the corpus replay of `swift test`
+/// (Fuzz/Bodies/FuzzDotEnv.swift).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDotEnv(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    if let parsed = try? DotEnv(parsing: text) {
-        _ = try? Settings(sources: ConfigurationSources(file: parsed.values), requireZulip: true,
-                          zones: ZoneLocator(directories: []))
-    }
-    return 0
+    FuzzBodies.dotEnv(data, size)
 }

@@ -1,18 +1,8 @@
-import TestSupport
-import Transport
-@testable import MySQLWire
+import FuzzBodies
 
-/// Packet framing over a byte stream, then the result decoder over the packets it yields.
+/// libFuzzer's entry; the body is shared with the corpus replay of `swift test`
+/// (Fuzz/Bodies/FuzzFraming.swift).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFraming(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    guard size > 0 else { return 0 }
-    let step = Int(data[0] % 7) + 1
-    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let channel = PacketChannel(stream: ScriptedStream(bytes, chunk: step), maxPayload: 1 << 20, bufferSize: 64)
-    var decoder = TextResultDecoder(capabilities: step % 2 == 0 ? [.protocol41, .deprecateEOF] : [.protocol41])
-    for _ in 0..<64 {
-        guard let payload = try? channel.readPayload() else { break }
-        if (try? decoder.consume(payload)) != false { break }
-    }
-    return 0
+    FuzzBodies.framing(data, size)
 }

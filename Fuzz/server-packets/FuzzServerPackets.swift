@@ -1,14 +1,8 @@
-@testable import MySQLWire
+import FuzzBodies
 
-/// OK, ERR and EOF packets, under each set of capabilities that changes their layout.
+/// libFuzzer's entry; the body is shared with the corpus replay of `swift test`
+/// (Fuzz/Bodies/FuzzServerPackets.swift).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzServerPackets(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    for capabilities in [Capabilities([.protocol41]), [.protocol41, .sessionTrack], [.transactions], []] {
-        _ = try? OKPacket(decoding: bytes, capabilities: capabilities)
-        _ = try? ErrPacket(decoding: bytes, capabilities: capabilities)
-    }
-    _ = try? EOFPacket(decoding: bytes)
-    _ = EOFPacket.isEOF(bytes)
-    return 0
+    FuzzBodies.serverPackets(data, size)
 }
