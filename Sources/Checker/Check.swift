@@ -152,9 +152,12 @@ public struct Check {
             } else {
                 parts = [outcome.message]
             }
+            // The HTML rendering (the message, the grid as a coloured table) for those that take it.
+            let html = destination.takesHTML ? HTMLReport.render(message: outcome.messageWithoutGrid, grid: outcome.grid) : nil
             do throws(DeliveryError) {
                 for part in parts {
-                    try destination.send(NotifyMessage(title: outcome.title, text: part, severity: outcome.severity))
+                    try destination.send(NotifyMessage(title: outcome.title, text: part, severity: outcome.severity,
+                                                       html: parts.count == 1 ? html : nil))
                 }
                 logger.info("told \(destination.name)" + (parts.count > 1 ? " in \(parts.count) messages" : ""))
             } catch {

@@ -7,6 +7,7 @@ import TestSupport
 final class RecordingDestination: Destination, @unchecked Sendable {
     let name: String
     let messageLimit: MessageLimit?
+    var takesHTML = false
     var failure: DeliveryError?
     var sent: [NotifyMessage] = []
     /// Every destination's sends, in the order they happened, by name.
@@ -92,5 +93,18 @@ struct DestinationDeliveryTests {
         #expect(small.sent.allSatisfy { $0.text.utf8.count <= 700 })
         #expect(small.sent.first?.text.hasPrefix("something went wrong\n") == true)
         #expect(small.sent.last?.text.contains("rows left out to fit Discord (discord.com)'s limit of 700 characters") == true)
+    }
+
+    @Test("a destination that takes HTML (e-mail) gets the message in <pre> and the grid as a table; others get none")
+    func html() throws {
+        let journal = RecordingDestination.Journal()
+        let mail = RecordingDestination("e-mail (mail.example.org)", journal: journal)
+        mail.takesHTML = true
+        let chat = RecordingDestination("ntfy (ntfy.sh)", journal: journal)
+        _ = try run([mail, chat], records: [InMemoryTable.Record.success("2024-10-18", "a.example.test")])
+        let html = try #require(mail.sent.first?.html)
+        #expect(html.contains(">everything is a-ok\ndate: 2024-10-18 (UTC)\n") && html.contains("</pre>\n<table"))
+        #expect(html.contains("a.example.test"))
+        #expect(chat.sent.first?.html == nil)
     }
 }

@@ -37,12 +37,19 @@ public protocol Destination: Sendable {
     var messageLimit: MessageLimit? { get }
     /// What `text` counts against `messageLimit` once wrapped as the service gets it.
     func size(of text: String) -> Int
+    /// Whether it carries an HTML rendering of the report (`NotifyMessage.html`), as e-mail's
+    /// alternative part does; false unless a destination says so.
+    var takesHTML: Bool { get }
     /// Sends one message.
     func send(_ message: NotifyMessage) throws(DeliveryError)
     /// Checks the destination without posting where the service allows it, and says what it
     /// found (or, for a service that cannot be asked without posting, that only the connection
     /// was tried).
     func check() throws(DeliveryError) -> String
+}
+
+extension Destination {
+    public var takesHTML: Bool { false }
 }
 
 /// How much one message of a service may hold.
