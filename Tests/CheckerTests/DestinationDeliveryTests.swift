@@ -1,4 +1,5 @@
 import Notify
+import Transport
 import Testing
 import TestSupport
 @testable import Checker
@@ -106,5 +107,40 @@ struct DestinationDeliveryTests {
         #expect(html.contains(">everything is a-ok\ndate: 2024-10-18 (UTC)\n") && html.contains("</pre>\n<table"))
         #expect(html.contains("a.example.test"))
         #expect(chat.sent.first?.html == nil)
+    }
+}
+
+/// The report fitted to the real limits of services whose stand-ins refuse what is too long.
+@Suite("Reports fitted to the services' limits")
+struct ServiceLimitTests {
+    @Test("a long report reaches Discord (2,000) and Telegram (4,096) in parts their APIs accept, marked (continued)")
+    func longReport() throws {
+        let discord = try FakeDiscord.make()
+        let telegram = try FakeTelegram.make()
+        guard case let .discord(discordURL) = try DestinationURL.parse("discord://\(FakeDiscord.id)/\(FakeDiscord.token)"),
+              case let .telegram(telegramURL) = try DestinationURL.parse("tgram://\(FakeTelegram.token)/\(FakeTelegram.chat)"),
+              let discordBase = SiteURL(discord.url), let telegramBase = SiteURL(telegram.url) else {
+            throw TestFailure("URLs")
+        }
+        let options = DestinationOptions(timeout: 5, retry: RetryPolicy(delays: []))
+        // 300 missing targets: the seed's lists alone are far longer than either service keeps.
+        let list = (1...300).map { "host\($0).example.test" }.joined(separator: "\n") + "\n"
+        var run = InMemoryRun(list: list, [InMemoryTable.Record.success("2024-10-18", "host1.example.test")])
+        run.notifier = nil
+        let directory = try TemporaryDirectory()
+        var check = Check(settings: CheckSettings(expectedPath: try directory.write("l", run.list)),
+                          day: CalendarDay(parsing: "2024-10-18"), source: run.table, notifier: nil, logger: Logger(level: .error))
+        check.destinations = [DiscordClient(url: discordURL, options: options, base: discordBase),
+                              TelegramClient(url: telegramURL, options: options, base: telegramBase)]
+        var printed = ""
+        #expect(check.run(now: 0) { printed += $0 } == .mismatch)
+        #expect(printed.count > 10_000)
+        let discordParts = discord.jsonBodies(path: FakeDiscord.path).compactMap { $0["content"] as? String }
+        let telegramParts = telegram.jsonBodies(path: "/bot\(FakeTelegram.token)/sendMessage").compactMap { $0["text"] as? String }
+        #expect(discordParts.count >= 5 && discordParts.allSatisfy { $0.count <= 2_000 })
+        #expect(telegramParts.count >= 3)
+        #expect(discordParts.dropFirst().allSatisfy { $0.hasPrefix("```\n(continued)") })
+        #expect(telegramParts.dropFirst().allSatisfy { $0.hasPrefix("<pre>(continued)") })
+        #expect(discordParts.first?.hasPrefix("```\nsomething went wrong\ndate: 2024-10-18 (UTC)") == true)
     }
 }
