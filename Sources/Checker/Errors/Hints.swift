@@ -96,6 +96,36 @@ package enum Hints {
         }
     }
 
+    /// What to do about a mail server's refusal, by case.
+    static func hint(for error: SMTPError) -> String {
+        switch error {
+        case .connect:
+            return "check the host and port of the mailto:// URL in notify_urls, DNS, and that a firewall lets this host reach it"
+        case .untrustedCertificate:
+            return "the mail server's certificate is not trusted; set notify_tls_ca to the CA that signed it"
+        case .rejected(_, _, .login):
+            return "check the user and password of the mailto:// URL in notify_urls"
+        case .rejected(_, _, .sender), .rejected(_, _, .recipient):
+            return "check from= and to= of the mailto:// URL in notify_urls: the server refused an address"
+        case let .rejected(code, _, _) where code < 500:
+            return "the mail server asked to try later; the next run tries again"
+        case .startTLSRequired:
+            return "the mail server offers no STARTTLS on that port: use mailtos:// on 465, or a server that offers it"
+        case .tlsRequiredForLogin:
+            return "use mailtos:// (TLS on port 465) or a server that offers STARTTLS"
+        case .noUsableLogin:
+            return "the mail server offers neither AUTH PLAIN nor LOGIN; use a submission port (587 or 465)"
+        case .injectedBeforeTLS:
+            return "something between this host and the mail server tampers with the connection; use mailtos://"
+        case .invalidAddress:
+            return "write to= and from= of the mailto:// URL as plain addresses (local@domain)"
+        case .lost(_, .message), .malformedReply(_, .message):
+            return "look in the mailbox whether the report arrived; it was not sent twice"
+        case .lost, .malformedReply, .rejected:
+            return "see the mail server's answer above; the next run tries again"
+        }
+    }
+
     package static func hint(for error: DeliveryError, service: Service) -> String {
         switch error.problem {
         case .insecureSite:
@@ -124,6 +154,8 @@ package enum Hints {
                 : "the service may have taken the request; zulip_timeout sets how long an answer may take"
         case .unexpectedAnswer:
             return "\(service.urlSetting) does not point at the service's API (a proxy's login page?)"
+        case let .mail(error):
+            return hint(for: error)
         }
     }
 }

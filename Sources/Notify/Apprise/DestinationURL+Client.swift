@@ -3,7 +3,7 @@ extension DestinationURL {
     /// service.
     public func destination(options: DestinationOptions) -> Destination? {
         switch self {
-        case .email: return nil  // the SMTP client (Notify/Mail) plugs in here
+        case let .email(url): return MailClient(url: url, options: options)
         case let .slack(url): return SlackClient(url: url, options: options)
         case let .mattermost(url): return MattermostClient(url: url, options: options)
         case let .discord(url): return DiscordClient(url: url, options: options)

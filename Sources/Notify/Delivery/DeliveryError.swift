@@ -16,6 +16,8 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
         case rejected(status: Int, message: String?, code: String?, retryAfter: Double?)
         /// The service answered 2xx but not as its API promises.
         case unexpectedAnswer(status: Int, detail: String)
+        /// The mail server did not take the message (SMTP's own steps and reply codes).
+        case mail(SMTPError)
     }
 
     /// The service, as messages name it: "Zulip", "the heartbeat", "the Pushgateway".
@@ -37,6 +39,7 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
         switch problem {
         case .unreachable: return true
         case let .rejected(status, _, _, _): return status >= 500 || status == 429
+        case let .mail(error): return error.isTransient
         case .insecureSite, .untrustedCertificate, .deliveryUnknown, .unexpectedAnswer: return false
         }
     }
@@ -58,6 +61,8 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
             return text
         case let .unexpectedAnswer(status, detail):
             return "\(service) answered HTTP \(status) with \(detail)"
+        case let .mail(error):
+            return "\(service) through \(site): \(error)"
         }
     }
 }
