@@ -10,7 +10,7 @@ public enum TransportStep: Sendable, Equatable {
     case sending(String)
 
     /// "connecting to X", "in the TLS handshake with X": what follows "timed out after N s".
-    var whileDoing: String {
+    package var whileDoing: String {
         switch self {
         case let .connecting(peer): return "connecting to \(peer)"
         case let .tlsHandshake(peer): return "in the TLS handshake with \(peer)"
@@ -66,7 +66,7 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 /// Seconds as a person writes them: "5", "0.5".
-func formatSeconds(_ value: Double) -> String {
+package func formatSeconds(_ value: Double) -> String {
     if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
     return String(value)
 }

@@ -40,6 +40,17 @@ struct HintTests {
         #expect(Hints.hint(for: MySQLError.insecure(.wrongHostName("the certificate is not for db.example.test"))).includes("db_tls=verify-ca"))
     }
 
+    @Test("a database timeout's hint is chosen by its phase: the login's setting, or the query's", arguments: [
+        (MySQLError.timedOut(.login, .connecting("db:3306"), seconds: 10), "db_connect_timeout", "db_read_timeout"),
+        (.timedOut(.login, .waitingForAnswer("db:3306"), seconds: 10), "db_connect_timeout", "db_read_timeout"),
+        (.timedOut(.query, .waitingForAnswer("db:3306"), seconds: 30), "db_read_timeout", "db_connect_timeout"),
+    ])
+    func timeoutHints(error: MySQLError, names: String, notNamed: String) {
+        let hint = Hints.hint(for: error)
+        #expect(hint.includes(names) && !hint.includes(notNamed), "\(hint)")
+        #expect(!error.description.includes("db_"))
+    }
+
     @Test("a timeout names its step in words")
     func timeoutWording() {
         #expect(TransportError.timeout(.tlsHandshake("127.0.0.1:3306"), seconds: 5).description

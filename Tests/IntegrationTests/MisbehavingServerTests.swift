@@ -42,6 +42,31 @@ struct MisbehavingServerTests {
         #expect(result.maxRSSKiB < 64 * 1024, "the checker peaked at \(result.maxRSSKiB) KiB")
     }
 
+    @Test("a server that stops answering is named by the step it stopped in: the login or the query's rows", arguments: [
+        (MisbehavingServer.Step.beforeGreeting, "timed out after 1 s during login: waiting for 127.0.0.1:PORT to answer",
+         "the server did not finish the login within db_connect_timeout"),
+        (.duringAuth, "timed out after 1 s during login: waiting for 127.0.0.1:PORT to answer",
+         "the server did not finish the login within db_connect_timeout"),
+        (.afterQuery, "timed out after 1 s waiting for the rows of the query from 127.0.0.1:PORT",
+         "the query's rows did not all arrive within db_read_timeout"),
+        (.midRows, "timed out after 1 s waiting for the rows of the query from 127.0.0.1:PORT",
+         "the query's rows did not all arrive within db_read_timeout"),
+    ])
+    func timeoutNamesTheStep(step: MisbehavingServer.Step, message: String, hint: String) throws {
+        let server = try MisbehavingServer(step: step, behavior: .stall)
+        let directory = try TemporaryDirectory()
+        let expected = try directory.write("expected", "mail.example.test\n")
+        let result = try CheckerProcess.run(["--dry-run", "--date", "2024-10-18"], environment: [
+            "db_host": "127.0.0.1", "db_port": String(server.port), "db_username": "checker",
+            "db_password": SecretCanary.password, "database": "backups", "expected_backups": expected,
+            "db_read_timeout": String(Self.readTimeout), "db_connect_timeout": "2", "db_tls": "disabled", "TZ": "UTC",
+        ])
+        let text = message.replacingOccurrences(of: "PORT", with: String(server.port))
+        #expect(result.status == 3, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout == "something went wrong\ndatabase error: \(text)\n", "\(result.stdout)")
+        #expect(result.stderr.contains("hint: \(hint)"), "\(result.stderr)")
+    }
+
     /// Appends each case's time and message to $BC_FAULT_LOG when set (for the closing note).
     static func record(_ testCase: Case, elapsed: Double, maxRSS: Int, message: String) {
         guard let path = ProcessInfo.processInfo.environment["BC_FAULT_LOG"],

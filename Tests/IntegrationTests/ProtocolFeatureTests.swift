@@ -268,7 +268,7 @@ struct StreamingTests {
         #expect {
             try connection.query("SELECT SLEEP(2)")
         } throws: { error in
-            guard case let .transport(.timeout(_, seconds)) = error as? MySQLError else { return false }
+            guard case let .timedOut(.query, .waitingForAnswer, seconds) = error as? MySQLError else { return false }
             return seconds == 0.5
         }
     }

@@ -51,6 +51,14 @@ package enum Hints {
             return "db_host does not resolve; check the name or use an address"
         case .transport(.connect):
             return "nothing accepts connections there; check db_host/db_port (or db_socket), the server's bind-address and the firewall"
+        case .timedOut(.login, .connecting, _):
+            return "nothing answered the connection within db_connect_timeout: a firewall may drop the packets, or db_host/db_port is wrong"
+        case .timedOut(.login, _, _):
+            return "the server did not finish the login within db_connect_timeout: db_host/db_port may point at something that is not MariaDB or MySQL, or the server is overloaded"
+        case .timedOut(.query, _, _):
+            return "the query's rows did not all arrive within db_read_timeout: the server may be overloaded or the table locked; raise db_read_timeout for a very large table"
+        case .timedOut(.command, _, _):
+            return "the server stopped answering within db_read_timeout; check the server and the network"
         case .transport(.timeout):
             return "the server did not answer in time (db_connect_timeout, db_read_timeout); a firewall may drop the packets, or db_host is wrong"
         case .transport(.caFile):

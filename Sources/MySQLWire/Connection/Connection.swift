@@ -22,7 +22,8 @@ public final class Connection {
 
     /// Connects, authenticates and selects `options.database`, within `options.timeouts.connect`.
     public init(options: ConnectionOptions) throws(MySQLError) {
-        let login = try Login(options: options)
+        let login: Login
+        do { login = try Login(options: options) } catch { throw error.during(.login) }
         handshake = login.handshake
         capabilities = login.capabilities
         authPlugin = login.authPlugin
@@ -37,6 +38,10 @@ public final class Connection {
 
     /// Runs one or more statements and returns every result they produced.
     public func execute(_ sql: String) throws(MySQLError) -> [QueryResult] {
+        do { return try executing(sql) } catch { throw error.during(.query) }
+    }
+
+    private func executing(_ sql: String) throws(MySQLError) -> [QueryResult] {
         try send(.query, argument: Array(sql.utf8))
         var decoder = TextResultDecoder(capabilities: capabilities)
         do {
@@ -62,21 +67,18 @@ public final class Connection {
 
     /// Checks that the server still answers (COM_PING).
     public func ping() throws(MySQLError) {
-        try send(.ping)
-        try expectOK()
+        try simpleCommand(.ping)
     }
 
     /// Makes `database` the default schema (COM_INIT_DB).
     public func selectDatabase(_ database: String) throws(MySQLError) {
-        try send(.initDB, argument: Array(database.utf8))
-        try expectOK()
+        try simpleCommand(.initDB, argument: Array(database.utf8))
     }
 
     /// Resets the session (variables, temporary tables, transactions) without logging in again
     /// (COM_RESET_CONNECTION).
     public func reset() throws(MySQLError) {
-        try send(.resetConnection)
-        try expectOK()
+        try simpleCommand(.resetConnection)
     }
 
     /// Says goodbye (COM_QUIT) and closes the socket. Safe to call more than once.
@@ -102,7 +104,17 @@ public final class Connection {
         }
     }
 
-    private func expectOK() throws(MySQLError) {
+    /// Sends a command answered by OK, a timeout named by the command.
+    private func simpleCommand(_ command: Command, argument: [UInt8] = []) throws(MySQLError) {
+        do {
+            try send(command, argument: argument)
+            try readOK()
+        } catch {
+            throw error.during(.command(command.name))
+        }
+    }
+
+    private func readOK() throws(MySQLError) {
         let payload: [UInt8]
         do {
             payload = try channel.readPayload()

@@ -60,11 +60,24 @@ public enum InsecureReason: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// The part of a conversation with the server that was under way, for a timeout to name.
+public enum MySQLPhase: Sendable, Equatable {
+    /// Connecting through authentication, bounded by the connect timeout as a whole.
+    case login
+    /// A statement, from sending it to its last row, bounded by the command timeout.
+    case query
+    /// Another command, by its protocol name ("COM_PING").
+    case command(String)
+}
+
 /// Everything that can go wrong talking to a server. Messages say which step failed and why;
 /// none ever contains the password.
 public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The socket could not be opened, read or written.
     case transport(TransportError)
+    /// The server stopped answering: in which phase (the login, a query), at which step of
+    /// the transport (connecting, waiting for an answer), after how many seconds.
+    case timedOut(MySQLPhase, TransportStep, seconds: Double)
     /// The server answered with an ERR packet.
     case server(ServerError)
     /// A packet from the server does not have the shape the protocol requires.
@@ -97,6 +110,15 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .transport(error): return error.description
+        case let .timedOut(phase, step, seconds):
+            let timedOut = "timed out after \(formatSeconds(seconds)) s"
+            switch (phase, step) {
+            case let (.query, .waitingForAnswer(peer)): return "\(timedOut) waiting for the rows of the query from \(peer)"
+            case let (.query, .sending(peer)): return "\(timedOut) sending the query to \(peer)"
+            case (.query, _): return "\(timedOut) during the query: \(step.whileDoing)"
+            case (.login, _): return "\(timedOut) during login: \(step.whileDoing)"
+            case let (.command(name), _): return "\(timedOut) during \(name): \(step.whileDoing)"
+            }
         case let .server(error): return error.description
         case let .malformed(text): return "malformed packet from the server: \(text)"
         case let .packetsOutOfOrder(expected, received):
@@ -112,5 +134,13 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
         case .connectionClosed: return "the connection is closed"
         case let .closedByServer(error): return "the server closed the connection: \(error)"
         }
+    }
+}
+
+extension MySQLError {
+    /// A transport timeout named by the phase it happened in; any other error as it is.
+    func during(_ phase: MySQLPhase) -> MySQLError {
+        guard case let .transport(.timeout(step, seconds)) = self else { return self }
+        return .timedOut(phase, step, seconds: seconds)
     }
 }

@@ -9,6 +9,12 @@ extension Connection {
     public func forEachRow(
         _ sql: String, _ body: (RowView) throws(MySQLError) -> Void
     ) throws(MySQLError) -> [ColumnDefinition] {
+        do { return try streamingRows(sql, body) } catch { throw error.during(.query) }
+    }
+
+    private func streamingRows(
+        _ sql: String, _ body: (RowView) throws(MySQLError) -> Void
+    ) throws(MySQLError) -> [ColumnDefinition] {
         try send(.query, argument: Array(sql.utf8))
         var bodyError: MySQLError?
         let columns: [ColumnDefinition]
