@@ -48,7 +48,7 @@ let package = Package(
 // own, which only `-sanitize=fuzzer` provides.
 if Context.environment["BC_FUZZ"] == "1" {
     for name in ["greeting", "server-packets", "column-definition", "text-row", "auth-packets", "framing",
-                 "dotenv", "expected-list", "http-response", "tzif"] {
+                 "dotenv", "expected-list", "http-response", "tzif", "notify-urls"] {
         package.targets.append(.executableTarget(
             name: "fuzz-\(name)",
             dependencies: ["FuzzBodies"],

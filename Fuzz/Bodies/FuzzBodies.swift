@@ -15,6 +15,7 @@ package enum FuzzBodies {
             "framing": framing,
             "greeting": greeting,
             "http-response": httpResponse,
+            "notify-urls": notifyURLs,
             "server-packets": serverPackets,
             "text-row": textRow,
             "tzif": tzif,

@@ -162,6 +162,7 @@ public struct Check {
                 logger.info("told \(destination.name)" + (parts.count > 1 ? " in \(parts.count) messages" : ""))
             } catch {
                 logger.error("could not tell \(destination.name): \(error)")
+                logger.info("hint: \(Hints.hint(for: error, service: .destination))")
                 untold.append((destination.name, error))
             }
         }

@@ -29,7 +29,7 @@ struct CorpusReplayTests {
 
     @Test("every seed replays through its target's body without a trap",
           arguments: ["auth-packets", "column-definition", "dotenv", "expected-list", "framing", "greeting",
-                      "http-response", "server-packets", "text-row", "tzif"])
+                      "http-response", "notify-urls", "server-packets", "text-row", "tzif"])
     func replay(target: String) throws {
         let body = try #require(FuzzBodies.byTarget[target])
         let seeds = try Self.seeds(target)

@@ -24,7 +24,7 @@ public struct NtfyURL: Sendable, Equatable {
     init(_ url: AppriseURL) throws(DestinationURLError) {
         let service = NtfyURL.service
         var topics = url.path + url.list("to")
-        let hostIsServer = SiteURL.isHostName(url.host) || (url.host.contains(":") && url.host.utf8.allSatisfy { $0 < 0x80 })
+        let hostIsServer = SiteURL.isHostName(url.host) || Endpoint.isIPAddress(url.host)
         let isCloud = url.option("mode").map { $0.lowercased() == "cloud" }
             ?? !(hostIsServer && !url.path.isEmpty && !url.host.lowercased().contains("ntfy.sh"))
         if isCloud {
