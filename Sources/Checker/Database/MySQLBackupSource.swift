@@ -18,7 +18,7 @@ package final class MySQLBackupSource: BackupSource {
     private func connected() throws(CheckerError) -> Connection {
         if let connection { return connection }
         do {
-            let opened = try Connection(options: settings.connectionOptions(trace: trace))
+            let opened = try Connection.connect(options: settings.connectionOptions(trace: trace))
             connection = opened
             return opened
         } catch {

@@ -21,9 +21,39 @@ public final class Connection {
     public var isMariaDB: Bool { handshake.isMariaDB }
 
     /// Connects, authenticates and selects `options.database`, within `options.timeouts.connect`.
-    public init(options: ConnectionOptions) throws(MySQLError) {
+    public convenience init(options: ConnectionOptions) throws(MySQLError) {
+        var sentNothing = true
+        try self.init(options: options, sentNothing: &sentNothing)
+    }
+
+    /// Connects as `init(options:)` does and, when that failed before this client wrote a
+    /// byte — the server refused the connection, or closed or reset it before its greeting, as
+    /// a server that is restarting does — tries once more after `retryDelay` seconds
+    /// (go-sql-driver's errBadConnNoWrite). A login that sent anything, a timeout (it has spent
+    /// its time already) and an answer the server gave are never tried again.
+    public static func connect(options: ConnectionOptions, retryDelay: Double = 1) throws(MySQLError) -> Connection {
+        var sentNothing = true
+        do {
+            return try Connection(options: options, sentNothing: &sentNothing)
+        } catch {
+            guard sentNothing, isRefusedOrDropped(error) else { throw error }
+        }
+        Pause.sleep(seconds: retryDelay)
+        return try Connection(options: options)
+    }
+
+    /// A connection refused, or closed or reset by the peer: what a server that is going down
+    /// or coming up does.
+    private static func isRefusedOrDropped(_ error: MySQLError) -> Bool {
+        switch error {
+        case .transport(.connect), .transport(.closed), .transport(.io(.waitingForAnswer, _)): return true
+        default: return false
+        }
+    }
+
+    private init(options: ConnectionOptions, sentNothing: inout Bool) throws(MySQLError) {
         let login: Login
-        do { login = try Login(options: options) } catch { throw error.during(.login) }
+        do { login = try Login(options: options, sentNothing: &sentNothing) } catch { throw error.during(.login) }
         handshake = login.handshake
         capabilities = login.capabilities
         authPlugin = login.authPlugin

@@ -12,7 +12,10 @@ struct Login {
     let tls: TLSInfo?
     let channel: PacketChannel
 
-    init(options: ConnectionOptions) throws(MySQLError) {
+    /// `sentNothing` stays true while the client has written no byte to the server: a failure
+    /// then cannot have been a request the server took (see `Connection.connect`).
+    init(options: ConnectionOptions, sentNothing: inout Bool) throws(MySQLError) {
+        sentNothing = true
         try options.validate()
         let publicKey = try options.readPublicKey()
         let socket: Socket
@@ -47,6 +50,7 @@ struct Login {
                 var request = ByteWriter(capacity: 32)
                 HandshakeResponse41(capabilities: agreed, username: "", authResponse: [], database: nil,
                                     authPluginName: nil, mariaDBExtended: mariaDB).encodedHeader(into: &request)
+                sentNothing = false
                 try channel.writePayload(request.bytes, kind: "SSLRequest")
                 let stream: TLSStream
                 do throws(TransportError) {
@@ -75,6 +79,7 @@ struct Login {
                 capabilities: agreed, username: options.username, authResponse: try authenticator.initialResponse(),
                 database: options.database, authPluginName: authenticator.pluginName,
                 attributes: options.attributes, mariaDBExtended: mariaDB)
+            sentNothing = false
             try channel.writePayload(response.encoded(), kind: "handshake response")
             var ok: OKPacket?
             while ok == nil {

@@ -1,4 +1,5 @@
 import Glibc
+import Transport
 
 /// When and how often a request is sent again: only when the service cannot have taken it
 /// (the connection failed before the request was written, or a 5xx or 429 answer), after a
@@ -30,16 +31,10 @@ public struct RetryPolicy: Sendable {
                 var pause = delays[retries]
                 if case let .rejected(_, _, _, retryAfter?) = error.problem { pause = max(pause, min(retryAfter, maxRetryAfter)) }
                 onRetry?("\(error); retrying in \(pause) s")
-                RetryPolicy.sleep(seconds: pause)
+                Pause.sleep(seconds: pause)
                 retries += 1
             }
         }
     }
 
-    static func sleep(seconds: Double) {
-        guard seconds > 0, seconds.isFinite else { return }
-        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
-    }
 }
