@@ -23,8 +23,10 @@ RUN apt-get update \
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
-# The manifest declares the test targets, so their folders must exist for it to load.
+# The manifest declares the test targets and the fuzz targets' bodies, so their folders must
+# exist for it to load.
 COPY Tests ./Tests
+COPY Fuzz/Bodies ./Fuzz/Bodies
 # The one release build (static Swift runtime and libstdc++, lld, the hot functions laid out
 # together), as check-deploy and the benchmark build it; it leaves a stripped copy.
 COPY scripts/build-release scripts/link-order.txt ./scripts/
