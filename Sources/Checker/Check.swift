@@ -1,4 +1,5 @@
 import Notify
+import Transport
 
 /// The whole check, in order: the day → the expected list → the day's rows and the history →
 /// the verdicts → the message, printed first → Zulip → metrics → the heartbeat → the exit
@@ -38,7 +39,8 @@ public struct Check {
     /// Runs the check at `now` (seconds since 1970), writes the result with `output` before
     /// anything is delivered, and returns the exit status.
     package func run(now: Int64, output: (String) -> Void) -> ExitStatus {
-        attempt("the heartbeat's start") { () throws(DeliveryError) in try monitor?.started() }
+        let began = Deadline.monotonicNanoseconds()
+        let heartbeat = Heartbeat(monitor: monitor, logger: logger)
         let outcome: CheckOutcome
         do {
             outcome = try find(now: now)
@@ -46,7 +48,8 @@ public struct Check {
             let text = CheckerError.configuration(error).description
             logger.error(text)
             publish(MetricsText.render(status: .usage, now: now))
-            attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: .usage, log: text) }
+            heartbeat.finish(status: .usage, report: Report.failureHeadline + "\n" + text, headline: Report.failureHeadline,
+                             since: began)
             return .usage
         }
         if case let .failure(error) = outcome.result {
@@ -71,10 +74,9 @@ public struct Check {
             status = .delivery  // someone was not told: that outranks what there was to tell
         }
         publish(MetricsText.render(outcome, status: status, now: now, zone: settings.zone))
-        // The monitor's log says first who was not told and why.
-        let log = untold.isEmpty ? message
-            : "not delivered: " + untold.map { "\($0.name): \($0.error)" }.joined(separator: "; ") + "\n" + message
-        attempt("the heartbeat") { () throws(DeliveryError) in try monitor?.finished(status: status, log: log) }
+        // The monitor's report says first who was not told and why.
+        let report = outcome.heartbeatReport(message: message, notDelivered: untold.map { "\($0.name): \($0.error)" })
+        heartbeat.finish(status: status, report: report, headline: message.prefix { $0 != "\n" }.description, since: began)
         return status
     }
 
@@ -168,9 +170,40 @@ public struct Check {
         }
         return untold
     }
+}
 
-    /// Runs a heartbeat call; a failure is logged and changes nothing else.
-    private func attempt(_ what: String, _ call: () throws(DeliveryError) -> Void) {
+/// The run's heartbeat: the start ping on a thread of its own as soon as the run begins (it
+/// never holds up the check), the end ping after it, once the start ping is done. A failure
+/// is logged and changes nothing else; all calls share the client's time (heartbeat_timeout).
+private struct Heartbeat {
+    let monitor: RunMonitor?
+    let logger: Logger
+    private let start: BackgroundTask?
+
+    init(monitor: RunMonitor?, logger: Logger) {
+        self.monitor = monitor
+        self.logger = logger
+        guard let monitor else {
+            start = nil
+            return
+        }
+        let ping: @Sendable () -> Void = {
+            Heartbeat.attempt("the heartbeat's start", logger) { () throws(DeliveryError) in try monitor.started() }
+        }
+        start = BackgroundTask(ping)
+        if start == nil { ping() }
+    }
+
+    func finish(status: ExitStatus, report: String, headline: String, since began: UInt64) {
+        guard let monitor else { return }
+        start?.wait()
+        let milliseconds = Int64((Deadline.monotonicNanoseconds() - began) / 1_000_000)
+        Heartbeat.attempt("the heartbeat", logger) { () throws(DeliveryError) in
+            try monitor.finished(status: status, report: report, headline: headline, milliseconds: milliseconds)
+        }
+    }
+
+    static func attempt(_ what: String, _ logger: Logger, _ call: () throws(DeliveryError) -> Void) {
         do throws(DeliveryError) { try call() } catch {
             logger.warning("\(what) failed: \(error)")
         }

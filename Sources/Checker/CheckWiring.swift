@@ -13,7 +13,7 @@ extension Check {
         guard !dryRun else { return check }
         check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry, userAgent: settings.program?.userAgent) }
         check.destinations = settings.destinations(retry: retry)
-        check.monitor = settings.heartbeatClient(retry: retry)
+        check.monitor = settings.heartbeatClient(runID: runID, retry: retry)
         if let path = settings.metrics.file { check.metrics.append(MetricsFile(path: path, runID: runID, now: now)) }
         if let pushgateway = settings.pushgatewayClient(retry: retry) { check.metrics.append(pushgateway) }
         return check
@@ -37,9 +37,11 @@ extension Check {
 }
 
 extension Settings {
-    /// The client for heartbeat_url, or nil; the check and doctor use the same one.
-    func heartbeatClient(retry: RetryPolicy) -> HeartbeatClient? {
-        heartbeat.map { HeartbeatClient(url: $0, caFile: systemCAFile, timeout: httpTimeout, retry: retry, userAgent: program?.userAgent) }
+    /// The client for heartbeat_url, or nil; the check and doctor use the same one. All its
+    /// calls share heartbeat_timeout.
+    func heartbeatClient(runID: RunID, retry: RetryPolicy) -> HeartbeatClient? {
+        heartbeat.map { HeartbeatClient(url: $0, runID: runID.description, caFile: systemCAFile, timeout: heartbeatTimeout,
+                                        retry: retry, userAgent: program?.userAgent) }
     }
 
     /// The clients of notify_urls, in order; the check and doctor use the same ones.

@@ -184,10 +184,11 @@ public struct Doctor {
                 fine = false
             }
         }
-        if let client = settings.heartbeatClient(retry: once) {
+        if let client = settings.heartbeatClient(runID: RunID.random(), retry: once) {
             check("heartbeat", .heartbeat) { () throws(DeliveryError) in
                 try client.probe()
-                return "\(client.url.origin)/… reachable (no ping sent)"
+                return "\(client.url.site.origin)/… (\(client.url.monitor.rawValue)) reachable; "
+                    + "checked by connecting only: no ping was sent, since a ping would count as a run"
             }
         }
         if let client = settings.pushgatewayClient(retry: once) {

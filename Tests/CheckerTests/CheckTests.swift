@@ -127,8 +127,25 @@ struct CheckTests {
             #expect(status == .delivery)
             #expect(printedBeforePosting)
             #expect(run.metrics.texts.first?.contains("backup_checker_exit_status 4\n") == true)
-            #expect(run.monitor.events.last?.hasPrefix("4: ") == true)
+            #expect(run.monitor.events.last == "4: something went wrong")
+            // The heartbeat's body says first who was not told and why.
+            #expect(run.monitor.reports.last?.hasPrefix(
+                "not delivered: Zulip refused the request with HTTP 401: Invalid API key (INVALID_API_KEY)\nsomething went wrong\n") == true)
         }
+    }
+
+    @Test("the heartbeat's body: the headline, then the verdict and warning lines, then the date line, the comparison, the table")
+    func heartbeatBody() throws {
+        let targets = (1...300).map { "host-\($0).example.test" }
+        let run = InMemoryRun(list: targets.joined(separator: "\n") + "\n", [.success("2024-10-18", "host-1.example.test")])
+        #expect(try run.run().status == .mismatch)
+        let lines = try #require(run.monitor.reports.first).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "something went wrong")
+        #expect(lines[1] == "missing: host-10.example.test (no success in the last 35 days)")
+        #expect(lines[299] == "missing: host-99.example.test (no success in the last 35 days)")
+        #expect(lines[300] == "date: 2024-10-18 (UTC)")
+        #expect(lines[301] == "expected_backups and done_backups do not match:")
+        #expect(lines.filter { $0.hasPrefix("missing: ") }.count == 299)
     }
 
     @Test("a failing heartbeat is logged and changes no exit code")
@@ -150,7 +167,8 @@ struct CheckTests {
         #expect(status == .usage)
         #expect(output.isEmpty)
         #expect(run.notifier?.posted.isEmpty == true)
-        #expect(run.monitor.events.count == 2 && run.monitor.events[1].hasPrefix("2: ") && run.monitor.events[1].contains(text))
+        #expect(run.monitor.events == ["start", "2: something went wrong"])
+        #expect(run.monitor.reports.first?.contains(text) == true)
         // The metrics still say that the run failed, and when.
         #expect(run.metrics.texts == [MetricsText.render(status: .usage, now: 1_729_252_800)])
         #expect(run.metrics.texts.first?.contains("backup_checker_exit_status 2\n") == true)

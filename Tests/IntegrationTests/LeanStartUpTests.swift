@@ -35,7 +35,7 @@ struct LeanStartUpTests {
 }
 
 /// A flag set once by one thread and read by another.
-private final class Flag: @unchecked Sendable {
+final class Flag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
 

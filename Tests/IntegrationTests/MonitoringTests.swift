@@ -194,16 +194,104 @@ struct MonitoringTests {
         _ = try? client.send(HTTPRequest(method: "DELETE", path: "/metrics/job/backup_checker/instance/\(instance)"))
     }
 
-    @Test("the heartbeat: start when the run starts, the exit status with the message when it ends")
+    @Test("the heartbeat: start when the run starts, the exit status with the report (verdicts first) when it ends, one run ID")
     func heartbeat() throws {
         let monitor = try FakeHealthchecks()
         let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["heartbeat_url": monitor.pingURL]))
         #expect(result.status == 1)
         #expect(monitor.pings.map(\.kind) == ["start", "1"])
-        #expect(monitor.pings.last?.body == result.stdout.trimmingCharacters(in: .newlines))
+        let lines = result.stdout.split(separator: "\n")
+        let body = try #require(monitor.pings.last?.body)
+        #expect(body.hasPrefix("something went wrong\nfailed: web.example.test (no success in the last 35 days)\ndate: 2024-10-18"),
+                "\(body)")
+        #expect(Set(body.split(separator: "\n")) == Set(lines))
+        let rid = try #require(monitor.pings.first?.rid)
+        #expect(UUID(uuidString: rid) != nil && monitor.pings.last?.rid == rid)
+        // Another run has another ID, so that overlapping runs pair up.
+        _ = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["heartbeat_url": monitor.pingURL]))
+        #expect(monitor.pings.count == 4 && monitor.pings[2].rid != rid && monitor.pings[3].rid == monitor.pings[2].rid)
     }
 
-    @Test("a failed delivery is exit 4 in the metrics and the heartbeat; a failing heartbeat changes nothing")
+    @Test("Healthchecks by ping key and slug with ?create=1: the query is kept and the check is created")
+    func healthchecksCreate() throws {
+        let monitor = try FakeHealthchecks()
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "heartbeat_url": monitor.slugURL("backup-checker-db-1") + "?create=1",
+        ]))
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("heartbeat"), "\(result.stderr)")
+        #expect(monitor.pings.map(\.kind) == ["start", "1"])
+        #expect(monitor.requests.allSatisfy { $0.query("create") == "1" })
+    }
+
+    @Test("Uptime Kuma: one push when the run ends, down with the headline and the exit status, and the run's milliseconds")
+    func uptimeKuma() throws {
+        let kuma = try FakeUptimeKuma()
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["heartbeat_url": kuma.pushURL]))
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("heartbeat"), "\(result.stderr)")
+        let push = try #require(kuma.pushes.first)
+        #expect(kuma.pushes.count == 1 && !push.up && push.msg == "something went wrong (exit 1)")
+        #expect((push.ping ?? -1) >= 0)
+    }
+
+    @Test("Cronitor: state=run at the start, state=fail with the status code and the headline at the end, one series")
+    func cronitor() throws {
+        let cronitor = try FakeCronitor()
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["heartbeat_url": cronitor.pingURL]))
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("heartbeat"), "\(result.stderr)")
+        let events = cronitor.events
+        #expect(events.map(\.state) == ["run", "fail"])
+        #expect(events.last?.statusCode == "1" && events.last?.message == "something went wrong")
+        let series = try #require(events.first?.series)
+        #expect(UUID(uuidString: series) != nil && events.last?.series == series)
+    }
+
+    @Test("the start ping never holds up the check: Zulip is told while the start ping is still unanswered")
+    func startPingDoesNotHoldUpTheCheck() throws {
+        let zulip = self.zulip
+        let seen = Flag()
+        // The monitor answers the start ping only once Zulip has the report (or after 4 s).
+        let monitor = try FakeHealthchecks(reply: { request in
+            guard request.pathOnly.hasSuffix("/start") else { return nil }
+            if zulip.waitForRequests(1, timeout: 4) { seen.set() }
+            return nil
+        })
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "heartbeat_url": monitor.pingURL, "heartbeat_timeout": "8",
+        ]))
+        #expect(result.status == 1)
+        #expect(seen.isSet, "\(result.stderr)")
+        #expect(!result.stderr.contains("heartbeat"), "\(result.stderr)")
+        #expect(monitor.pings.map(\.kind) == ["start", "1"])
+    }
+
+    @Test("a silent monitor costs at most heartbeat_timeout: once the start used it up, the end is not sent")
+    func silentMonitor() throws {
+        let silent = try LoopbackHTTPServer { _, _ in .hang }
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "heartbeat_url": silent.url + "/" + FakeHealthchecks.uuid, "heartbeat_timeout": "1", "zulip_timeout": "3",
+        ]))
+        #expect(result.status == 1)
+        #expect(silent.requests.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("the heartbeat failed: cannot reach the heartbeat at \(silent.url)/…"), "\(result.stderr)")
+    }
+
+    @Test("a refused monitor costs at most heartbeat_timeout: no retry pause runs past it")
+    func refusedMonitor() throws {
+        let refused = try LoopbackHTTPServer { _, _ in .close }
+        let url = refused.url
+        refused.stop()
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
+            "heartbeat_url": url + "/" + FakeHealthchecks.uuid, "heartbeat_timeout": "1",
+        ]))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the heartbeat's start failed: cannot reach the heartbeat"), "\(result.stderr)")
+        #expect(!result.stderr.contains("retrying"), "\(result.stderr)")
+    }
+
+    @Test("a failed delivery is exit 4 in the metrics and the heartbeat, whose first line says who was not told; a failing heartbeat changes nothing")
     func deliveryFailure() throws {
         let file = setup.directory.url.appendingPathComponent("m.prom").path
         let monitor = try FakeHealthchecks()
@@ -213,6 +301,9 @@ struct MonitoringTests {
         #expect(result.status == 4)
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("backup_checker_exit_status 4\n"))
         #expect(monitor.pings.map(\.kind) == ["start", "4"])
+        #expect(monitor.pings.last?.body.hasPrefix(
+            "not delivered: Zulip refused the request with HTTP 401: Invalid API key (INVALID_API_KEY)\nsomething went wrong\n") == true,
+            "\(monitor.pings.last?.body ?? "")")
         let unknown = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
             "heartbeat_url": monitor.url + "/00000000-0000-0000-0000-000000000000",
         ]))
@@ -230,7 +321,7 @@ struct MonitoringTests {
             "metrics_file": setup.directory.url.appendingPathComponent("m.prom").path,
         ]))
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stdout.contains("heartbeat: \(monitor.url)/… reachable (no ping sent)"))
+        #expect(result.stdout.contains("heartbeat: \(monitor.url)/… (Healthchecks) reachable; checked by connecting only: no ping was sent, since a ping would count as a run"))
         #expect(result.stdout.contains("pushgateway: \(gateway) ready; metrics go to /metrics/job/backup_checker/instance/doctor"))
         #expect(result.stdout.contains("metrics file: \(setup.directory.path)/m.prom (its folder is writable)"))
         #expect(monitor.requests.isEmpty)

@@ -103,6 +103,21 @@ struct SettingReader {
         return url
     }
 
+    /// A heartbeat monitor's ping URL (a query string allowed); plain http only to a loopback
+    /// host. The URL is the credential: never repeated in a problem.
+    mutating func heartbeatURL(_ setting: Setting) -> HeartbeatURL? {
+        guard let text = optional(setting) else { return nil }
+        guard let url = HeartbeatURL(text) else {
+            problem(setting.name, "\(setting.name) must be an http:// or https:// URL without user or fragment (the value is not shown: it is a credential)")
+            return nil
+        }
+        guard url.site.protectsCredentials else {
+            problem(setting.name, "\(setting.name) is plain http to \(url.site.host), which would send its credential unencrypted; use https (plain http is allowed only to a loopback address)")
+            return nil
+        }
+        return url
+    }
+
     /// A file that must be there and readable now (a CA file), so that a typo is a
     /// configuration error at once and not a failed connection later.
     mutating func existingFile(_ setting: Setting) -> String? {

@@ -81,8 +81,10 @@ public struct Settings: Sendable {
     package var database: DatabaseSettings
     /// nil when Zulip is not configured (allowed with --dry-run).
     public var zulip: ZulipDestination?
-    /// The Healthchecks-style ping URL, or nil.
-    public var heartbeat: SiteURL?
+    /// The heartbeat monitor's ping URL (Healthchecks, Uptime Kuma or Cronitor), or nil.
+    public var heartbeat: HeartbeatURL?
+    /// Seconds that all heartbeat calls of one run may take together: heartbeat_timeout.
+    public var heartbeatTimeout: Double
     public var metrics: MetricsSettings
     package var check: CheckSettings
     public var logLevel: LogLevel
@@ -140,7 +142,8 @@ public struct Settings: Sendable {
         }
 
         // Heartbeat and metrics.
-        let heartbeat = reader.url(.heartbeatURL, carriesCredential: true)
+        let heartbeat = reader.heartbeatURL(.heartbeatURL)
+        let heartbeatTimeout = reader.seconds(.heartbeatTimeout) ?? 0
         let metrics = MetricsSettings(reader: &reader)
 
         // More destinations.
@@ -176,6 +179,7 @@ public struct Settings: Sendable {
                                     systemCAFile: systemCAFile, programName: program?.name, timeouts: timeouts)
         self.zulip = zulip
         self.heartbeat = heartbeat
+        self.heartbeatTimeout = heartbeatTimeout
         self.metrics = metrics
         check = CheckSettings(expectedPath: expected, historyDays: historyDays, durationFactor: factor, zone: zone,
                               reportHistoryDays: reportHistoryDays)

@@ -124,7 +124,11 @@ extension Setting {
     static let timezone = Setting("timezone", .zone, .check, "IANA zone that defines today (TZ, else the local zone)")
 
     // Monitoring.
-    static let heartbeatURL = Setting("heartbeat_url", .url, .monitoring, "Healthchecks-style ping URL", secret: true)
+    static let heartbeatURL = Setting("heartbeat_url", .url, .monitoring,
+                                      "ping URL of Healthchecks, an Uptime Kuma push monitor (…/api/push/TOKEN) or Cronitor (…/p/KEY/NAME)",
+                                      secret: true)
+    static let heartbeatTimeout = Setting("heartbeat_timeout", default: "10", .seconds, .monitoring,
+                                          "seconds that all heartbeat calls of one run may take together")
     static let metricsFile = Setting("metrics_file", .path, .monitoring, "Prometheus textfile to write")
     static let pushgatewayURL = Setting("pushgateway_url", .url, .monitoring, "Prometheus Pushgateway base URL")
     static let metricsInstance = Setting("metrics_instance", .text, .monitoring, "its instance label")
@@ -141,7 +145,7 @@ extension Setting {
         zulipTimeout,
         notifyURLs, notifyTLSCA,
         expectedBackups, historyDays, reportHistoryDays, durationFactor, timezone,
-        heartbeatURL, metricsFile, pushgatewayURL, metricsInstance,
+        heartbeatURL, heartbeatTimeout, metricsFile, pushgatewayURL, metricsInstance,
         logLevel,
     ]
 }

@@ -9,10 +9,13 @@ package protocol Notifier {
     func post(_ content: String) throws(DeliveryError)
 }
 
-/// A dead man's switch told when a run starts and how it ended.
-package protocol RunMonitor {
+/// A dead man's switch told when a run starts (on a thread of its own, beside the check) and
+/// how it ended.
+package protocol RunMonitor: Sendable {
     func started() throws(DeliveryError)
-    func finished(status: ExitStatus, log: String) throws(DeliveryError)
+    /// `report` is the heartbeat's body (`CheckOutcome.heartbeatReport`), `headline` its first
+    /// line, `milliseconds` how long the run took.
+    func finished(status: ExitStatus, report: String, headline: String, milliseconds: Int64) throws(DeliveryError)
 }
 
 /// Somewhere the metrics text goes: a textfile for node_exporter, a Pushgateway.
@@ -54,8 +57,8 @@ extension ZulipClient: Notifier {
 extension HeartbeatClient: RunMonitor {
     package func started() throws(DeliveryError) { try start() }
 
-    package func finished(status: ExitStatus, log: String) throws(DeliveryError) {
-        try finish(exitStatus: status.rawValue, log: log)
+    package func finished(status: ExitStatus, report: String, headline: String, milliseconds: Int64) throws(DeliveryError) {
+        try finish(Ending(exitStatus: status.rawValue, headline: headline, body: report, milliseconds: milliseconds))
     }
 }
 

@@ -15,13 +15,13 @@ package enum Report {
             lines.append("done backups: \(PythonText.listRepr(diff.done))")
             lines.append("diff: \(PythonText.listRepr(diff.difference))")
         }
-        for target in assessment.targets where target.verdict.isProblem {
-            lines.append(verdictLine(target, assessment: assessment))
-        }
-        for target in assessment.targets {
-            if let line = warningLine(target) { lines.append(line) }
-        }
-        return lines
+        return lines + findings(assessment)
+    }
+
+    /// One line per target that is not ok, then one per suspicious run time.
+    public static func findings(_ assessment: Assessment) -> [String] {
+        assessment.targets.filter(\.verdict.isProblem).map { verdictLine($0, assessment: assessment) }
+            + assessment.targets.compactMap(warningLine)
     }
 
     /// The seed's lists summed up, for a message that must be shorter: line index and text, the

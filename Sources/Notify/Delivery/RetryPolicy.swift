@@ -20,8 +20,10 @@ public struct RetryPolicy: Sendable {
     }
 
     /// Runs `attempt` until it succeeds, fails in a way that must not be retried, or the
-    /// retries are spent.
-    public func run<Value>(_ attempt: () throws(DeliveryError) -> Value) throws(DeliveryError) -> Value {
+    /// retries are spent; with a `deadline`, no pause runs past it (the last error is thrown
+    /// instead of waiting for a retry that could not finish in time).
+    public func run<Value>(until deadline: Deadline? = nil,
+                           _ attempt: () throws(DeliveryError) -> Value) throws(DeliveryError) -> Value {
         var retries = 0
         while true {
             do {
@@ -30,6 +32,7 @@ public struct RetryPolicy: Sendable {
                 guard error.isRetryable, retries < delays.count else { throw error }
                 var pause = delays[retries]
                 if case let .rejected(_, _, _, retryAfter?) = error.problem { pause = max(pause, min(retryAfter, maxRetryAfter)) }
+                if let deadline, Double(deadline.remainingMilliseconds) <= pause * 1000 { throw error }
                 onRetry?("\(error); retrying in \(pause) s")
                 Pause.sleep(seconds: pause)
                 retries += 1

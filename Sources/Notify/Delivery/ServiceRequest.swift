@@ -7,12 +7,14 @@ struct ServiceRequest {
     let client: HTTPClient
     /// True when the site's path is itself a secret (a ping URL): messages show only the origin.
     var pathIsSecret = false
+    /// A deadline shared by several requests (a run's heartbeat calls), besides the client's timeout.
+    var deadline: Deadline?
 
     /// Sends `request` once; refuses a credential over plain http to a non-loopback host.
     func send(_ request: HTTPRequest, carriesCredential: Bool) throws(DeliveryError) -> HTTPResponse {
         try refuseInsecureSite(carriesCredential)
         do {
-            return try client.send(request)
+            return try client.send(request, deadline: deadline)
         } catch {
             throw failure(for: error)
         }
@@ -35,7 +37,7 @@ struct ServiceRequest {
     func probe(carriesCredential: Bool) throws(DeliveryError) {
         try refuseInsecureSite(carriesCredential)
         do {
-            try client.probe()
+            try client.probe(deadline: deadline)
         } catch {
             throw failure(for: error)
         }

@@ -27,10 +27,11 @@ package struct HTTPClient: Sendable {
         self.userAgent = userAgent
     }
 
-    /// Sends `request` to `site.path + request.path` and reads the whole answer.
-    package func send(_ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+    /// Sends `request` to `site.path + request.path` and reads the whole answer, within
+    /// `timeout` or by `deadline` (one shared by several requests), whichever comes first.
+    package func send(_ request: HTTPRequest, deadline: Deadline? = nil) throws(HTTPError) -> HTTPResponse {
         let head = try head(of: request)
-        let stream = try open(deadline: Deadline(secondsFromNow: timeout))
+        let stream = try open(deadline: Deadline.earliest(Deadline(secondsFromNow: timeout), deadline))
         defer { stream.close() }
         do {
             try stream.write(Array(head.utf8) + request.body)
@@ -43,8 +44,8 @@ package struct HTTPClient: Sendable {
 
     /// Opens a connection (and for https completes the handshake and checks the certificate)
     /// without sending anything: whether the site can be reached, at no cost to it.
-    package func probe() throws(HTTPError) {
-        try open(deadline: Deadline(secondsFromNow: timeout)).close()
+    package func probe(deadline: Deadline? = nil) throws(HTTPError) {
+        try open(deadline: Deadline.earliest(Deadline(secondsFromNow: timeout), deadline)).close()
     }
 
     private func head(of request: HTTPRequest) throws(HTTPError) -> String {

@@ -83,17 +83,27 @@ final class RecordingNotifier: Notifier {
 }
 
 /// A heartbeat in memory.
-final class RecordingMonitor: RunMonitor {
-    var events: [String] = []
+final class RecordingMonitor: RunMonitor, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    private var bodies: [String] = []
     var failure: DeliveryError?
 
+    /// "start", then "STATUS: headline".
+    var events: [String] { lock.withLock { recorded } }
+    /// The reports (heartbeat bodies) of the ends.
+    var reports: [String] { lock.withLock { bodies } }
+
     func started() throws(DeliveryError) {
-        events.append("start")
+        lock.withLock { recorded.append("start") }
         if let failure { throw failure }
     }
 
-    func finished(status: ExitStatus, log: String) throws(DeliveryError) {
-        events.append("\(status.rawValue): \(log.split(separator: "\n").first ?? "")")
+    func finished(status: ExitStatus, report: String, headline: String, milliseconds: Int64) throws(DeliveryError) {
+        lock.withLock {
+            recorded.append("\(status.rawValue): \(headline)")
+            bodies.append(report)
+        }
         if let failure { throw failure }
     }
 }
