@@ -23,7 +23,7 @@ struct HTTPSTrustTests {
                                                    topic: "backups", caFile: caFile, timeout: 5)
                 try ZulipClient(destination: destination, retry: retry).post(content: "hello")
             case .heartbeat:
-                try HeartbeatClient(url: site, caFile: caFile, timeout: 5, retry: retry).start()
+                try HeartbeatClient(url: HeartbeatURL(site: site), runID: "run", caFile: caFile, timeout: 5, retry: retry).start()
             case .pushgateway:
                 try PushgatewayClient(url: site, job: "backup_checker", caFile: caFile, timeout: 5, retry: retry).push("up 1\n")
             }

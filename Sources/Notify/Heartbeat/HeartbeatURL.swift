@@ -29,6 +29,12 @@ public struct HeartbeatURL: Sendable, Equatable {
             guard parts[1].utf8.allSatisfy(HeartbeatURL.isQueryByte) else { return nil }
             items = parts[1].split(separator: "&").map(String.init)
         }
+        self.init(site: site, query: items)
+    }
+
+    /// The URL of `site` (its path chooses the monitor) with `query` items kept, less those
+    /// the tool sets itself.
+    public init(site: SiteURL, query items: [String] = []) {
         let segments = site.path.split(separator: "/")
         let monitor: Monitor
         if segments.count >= 3 && segments[segments.count - 3] == "api" && segments[segments.count - 2] == "push" {
