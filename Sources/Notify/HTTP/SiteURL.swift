@@ -71,7 +71,7 @@ public struct SiteURL: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// RFC 3986 path characters: unreserved, sub-delims, ':', '@', '/', and '%' escapes.
-    private static func isPathByte(_ byte: UInt8) -> Bool {
+    static func isPathByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true

@@ -54,13 +54,8 @@ public struct HeartbeatURL: Sendable, Equatable {
         query = items.filter { !ours.contains($0.prefix { $0 != "=" }) }
     }
 
-    /// RFC 3986 query characters: unreserved, sub-delims, ':', '@', '/', '?' and '%' escapes.
+    /// RFC 3986 query characters: those of a path, and '?'.
     private static func isQueryByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-._~!$&'()*+,;=:@/?%".utf8.contains(byte)
-        }
+        byte == UInt8(ascii: "?") || SiteURL.isPathByte(byte)
     }
 }
