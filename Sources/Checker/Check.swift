@@ -74,9 +74,9 @@ public struct Check {
             status = .delivery  // someone was not told: that outranks what there was to tell
         }
         publish(MetricsText.render(outcome, status: status, now: now, zone: settings.zone))
-        // The monitor's report says first who was not told and why.
+        // The monitor's report (and so its headline) says first who was not told and why.
         let report = outcome.heartbeatReport(message: message, notDelivered: untold.map { "\($0.name): \($0.error)" })
-        heartbeat.finish(status: status, report: report, headline: message.prefix { $0 != "\n" }.description, since: began)
+        heartbeat.finish(status: status, report: report, headline: report.prefix { $0 != "\n" }.description, since: began)
         return status
     }
 

@@ -68,7 +68,7 @@ struct DataTextTests {
         }
         #expect(controls(output).isEmpty, "stdout")
         for message in run.notifier?.posted ?? [] { #expect(controls(message).isEmpty, "Zulip") }
-        for event in run.monitor.events { #expect(controls(event).isEmpty, "heartbeat") }
+        for report in run.monitor.events + run.monitor.reports { #expect(controls(report).isEmpty, "heartbeat") }
         // (The list refuses control characters, and only listed targets have series.)
         for text in run.metrics.texts { #expect(controls(text).isEmpty, "metrics") }
         for (_, value) in HostileValues.short {

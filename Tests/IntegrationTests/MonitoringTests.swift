@@ -302,7 +302,7 @@ struct MonitoringTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("backup_checker_exit_status 4\n"))
         #expect(monitor.pings.map(\.kind) == ["start", "4"])
         #expect(monitor.pings.last?.body.hasPrefix(
-            "not delivered: Zulip refused the request with HTTP 401: Invalid API key (INVALID_API_KEY)\nsomething went wrong\n") == true,
+            "not delivered: Zulip (\(zulip.site)): Zulip refused the request with HTTP 401: Invalid API key (INVALID_API_KEY)\nsomething went wrong\n") == true,
             "\(monitor.pings.last?.body ?? "")")
         let unknown = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment([
             "heartbeat_url": monitor.url + "/00000000-0000-0000-0000-000000000000",
