@@ -22,7 +22,7 @@ public struct RetryPolicy: Sendable {
     /// Runs `attempt` until it succeeds, fails in a way that must not be retried, or the
     /// retries are spent; with a `deadline`, no pause runs past it (the last error is thrown
     /// instead of waiting for a retry that could not finish in time).
-    public func run<Value>(until deadline: Deadline? = nil,
+    package func run<Value>(until deadline: Deadline? = nil,
                            _ attempt: () throws(DeliveryError) -> Value) throws(DeliveryError) -> Value {
         var retries = 0
         while true {

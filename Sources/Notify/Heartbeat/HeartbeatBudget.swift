@@ -4,18 +4,18 @@ import Transport
 /// The seconds that all heartbeat calls of one run may take together (heartbeat_timeout), so
 /// that a refused or silent monitor costs a run no more than that: each call gets what is left
 /// as its deadline (retry pauses included) and spends what it took.
-public final class HeartbeatBudget: Sendable {
+package final class HeartbeatBudget: Sendable {
     /// The seconds the run started with.
-    public let seconds: Double
+    package let seconds: Double
     private let left: Mutex<Double>
 
-    public init(seconds: Double) {
+    package init(seconds: Double) {
         self.seconds = seconds
         left = Mutex(seconds)
     }
 
     /// Seconds still left.
-    public var remaining: Double { left.withLock { $0 } }
+    package var remaining: Double { left.withLock { $0 } }
 
     /// Runs `call` with a deadline at the end of what is left, and spends the time it took.
     func spend<Value>(_ call: (Deadline) throws(DeliveryError) -> Value) throws(DeliveryError) -> Value {

@@ -44,7 +44,7 @@ public struct HeartbeatClient: Sendable {
     public var runID: String
     public var caFile: String?
     /// The time all calls of the run may take together.
-    public let budget: HeartbeatBudget
+    package let budget: HeartbeatBudget
     public var retry: RetryPolicy
     /// The calling program's name and version for the User-Agent header; nil for none.
     public var userAgent: String?
