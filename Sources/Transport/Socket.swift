@@ -95,6 +95,12 @@ package final class Socket: ByteStream {
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_protocol = Int32(IPPROTO_TCP)
+        // RFC 6761 §6.4: a name under .invalid never resolves, and asking a resolver for it
+        // would send it beyond this host.
+        let lowered = host.lowercased()
+        guard lowered != "invalid", !lowered.hasSuffix(".invalid"), !lowered.hasSuffix(".invalid.") else {
+            throw .resolve(host: host, reason: "a name under .invalid never resolves (RFC 6761)")
+        }
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let first = list else {

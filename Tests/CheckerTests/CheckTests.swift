@@ -174,11 +174,22 @@ struct CheckTests {
         #expect(run.metrics.texts.first?.contains("backup_checker_exit_status 2\n") == true)
     }
 
-    @Test("a dry run posts nothing")
+    @Test("a dry run posts nothing: Check.live(dryRun: true) wires no Zulip, destination, heartbeat or metrics")
     func dryRun() throws {
-        var run = InMemoryRun(list: "a.example.test\n")
-        run.notifier = nil
-        #expect(try run.run().status == .mismatch)
+        let directory = try TemporaryDirectory()
+        let sources = ConfigurationSources(file: SettingsTests.seed.merging([
+            "heartbeat_url": "https://hc-ping.com/0000", "metrics_file": directory.url.appendingPathComponent("m.prom").path,
+            "pushgateway_url": "http://127.0.0.1:9", "notify_urls": "json://127.0.0.1:9/hook",
+        ]) { $1 })
+        let settings = try Settings(sources: sources, requireZulip: true)
+        func wired(dryRun: Bool) -> Check {
+            Check.live(settings: settings, day: nil, dryRun: dryRun, format: .text, logger: Logger(level: .error),
+                       runID: RunID(bytes: Array(repeating: 7, count: 16)), now: 0)
+        }
+        let real = wired(dryRun: false)
+        #expect(real.notifier != nil && real.destinations.count == 1 && real.monitor != nil && real.metrics.count == 2)
+        let dry = wired(dryRun: true)
+        #expect(dry.notifier == nil && dry.destinations.isEmpty && dry.monitor == nil && dry.metrics.isEmpty)
     }
 
     @Test("today is the configured zone's day: just after midnight UTC, Los Angeles is on the day before")

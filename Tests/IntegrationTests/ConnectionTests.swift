@@ -70,7 +70,12 @@ struct ConnectionTests {
         let server = try TestServer.current()
         let connection = try server.admin()
         defer { connection.close() }
-        #expect(throws: MySQLError.self) { try connection.execute("SELECT * FROM no_such_table_4711") }
+        #expect {
+            try connection.execute("SELECT * FROM mysql.no_such_table_4711")
+        } throws: { error in
+            guard case let .server(server) = error as? MySQLError else { return false }
+            return server.code == 1146 && server.sqlState == "42S02"  // ER_NO_SUCH_TABLE
+        }
         #expect {
             try connection.execute("SELEC 1")
         } throws: { error in
