@@ -202,4 +202,39 @@ struct MailServerTests {
         // The grid is a table in the HTML part, not text in its <pre>.
         #expect(!html.contains("history: 2024-10-16 to 2024-10-18 (o success, x failed, - missing, . not due)\r\n"))
     }
+
+    @Test("apprise and the checker send the same mailto URL to aiosmtpd: same envelope sender, login, From, Subject and recipients")
+    func sameAsApprise() throws {
+        let first = TestSMTP.uniqueRecipient("apprise-a"), second = TestSMTP.uniqueRecipient("apprise-b")
+        let url = "mailto://\(smtp.user):\(smtp.password)@\(smtp.host):\(smtp.plainPort)?to=\(first),\(second)&from=backup@example.test"
+        let title = "backup check 2024-10-18: something went wrong"
+        let python = try #require(ProcessInfo.processInfo.environment["BC_APPRISE_PYTHON"],
+                                  "BC_APPRISE_PYTHON is not set: run the tests with scripts/test, which makes apprise's venv")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Apprise/send.py").path
+        #expect(try runProgram(python, [script, url, title, Self.text, "failure"]).status == 0)
+        let byApprise = try smtp.received(by: first) + smtp.received(by: second)
+        try send(try client(url))
+        let byChecker = try smtp.received(by: first).filter { mail in !byApprise.contains { $0.raw == mail.raw } }
+        try #require(byApprise.count == 2 && byChecker.count == 1)
+        let mail = byChecker[0]
+        for theirs in byApprise {
+            #expect(theirs.mailFrom == mail.mailFrom)
+            #expect(theirs.login == mail.login && theirs.mechanism == mail.mechanism)
+            #expect(theirs.header("From") == mail.header("From"))
+            #expect(theirs.header("Subject") == mail.header("Subject"))
+            #expect(theirs.header("Message-ID") != nil && theirs.header("Date") != nil)
+        }
+        // apprise sends one message per recipient; the checker one message to all of them.
+        #expect(Set(byApprise.flatMap(\.recipients)) == Set(mail.recipients))
+        #expect(Set(byApprise.compactMap { $0.header("To") }) == [first, second])
+        #expect(mail.header("To") == "\(first), \(second)")
+        // Both multipart/alternative, text and HTML in UTF-8 (apprise's plain part joins the
+        // report's lines with spaces; the checker keeps them).
+        for received in byApprise + [mail] {
+            #expect(received.contentType == "multipart/alternative")
+            #expect(received.parts.map(\.type) == ["text/plain", "text/html"] && received.parts.allSatisfy { $0.charset == "utf-8" })
+        }
+        #expect(mail.parts.first?.text == Self.crlf(Self.text))
+    }
 }
