@@ -97,8 +97,99 @@ def start_zulip(work, name, *options):
     return process, open(port_file).read()
 
 
+def start_webhook(work):
+    """The JSON webhook receiver of scripts/webhook-receiver, and its port."""
+    port_file = os.path.join(work, "webhook.port")
+    process = subprocess.Popen([os.path.join(ROOT, "scripts", "webhook-receiver"), port_file,
+                                os.path.join(work, "webhook.log")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not os.path.exists(port_file):
+        time.sleep(0.05)
+    return process, open(port_file).read()
+
+
+def smtp_env():
+    out = subprocess.check_output([os.path.join(ROOT, "scripts", "smtp"), "env"], text=True)
+    return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+
+
+def check_settings(work, zulip_port):
+    """The small table of section 3 for 2024-10-18, its list, and the settings that point the
+    checker (and the seed's script) at it and at the Zulip-like server."""
+    sql("""DELETE FROM list WHERE date = '2024-10-18';
+INSERT INTO list (date, target, start_time, end_time, status) VALUES
+ ('2024-10-18', 'mail.example.test', '01:01:00', '01:02:32', 'success'),
+ ('2024-10-18', 'web.example.test', '01:10:00', '01:12:02', 'success'),
+ ('2024-10-18', 'db.example.test', '02:00:00', NULL, 'failed'),
+ ('2024-10-18', 'db.example.test', '02:30:00', '02:41:09', 'success');""", "backups")
+    expected = os.path.join(work, "expected")
+    with open(expected, "w") as handle:
+        handle.write("mail.example.test\nweb.example.test\ndb.example.test\n")
+    return {
+        "db_host": ENV["BC_TEST_DB_HOST"], "db_port": ENV["BC_TEST_DB_PORT"], "db_username": ENV["BC_TEST_DB_USER"],
+        "db_password": ENV["BC_TEST_DB_PASSWORD"], "database": "backups", "expected_backups": expected,
+        "zulip_site": f"http://127.0.0.1:{zulip_port}", "zulip_email": "backup-bot@zulip.example.org",
+        "zulip_bot_api_key": "stand-in-Key-0123456789abcdef", "zulip_stream": "ops", "zulip_topic": "backups",
+        "timezone": "UTC", "check_date": "2024-10-18", "PATH": os.environ["PATH"],
+    }
+
+
+def destinations(runs, work, settings, lines, row):
+    """Section 3c: the whole check telling Zulip and three notify_urls destinations — an e-mail
+    over STARTTLS with a login and one over TLS from the first byte (the local aiosmtpd of
+    scripts/smtp), and a JSON webhook (scripts/webhook-receiver) — against Zulip alone and the
+    seed's single post."""
+    print("bench: the whole check with three more destinations", file=sys.stderr)
+    smtp = smtp_env()
+    webhook, webhook_port = start_webhook(work)
+    login = f"{smtp['BC_TEST_SMTP_USER']}:{smtp['BC_TEST_SMTP_PASSWORD']}@{smtp['BC_TEST_SMTP_HOST']}"
+    urls = " ".join([
+        f"mailto://{login}:{smtp['BC_TEST_SMTP_STARTTLS_PORT']}?to=ops@example.test&from=backup@example.test",
+        f"mailtos://{login}:{smtp['BC_TEST_SMTP_SMTPS_PORT']}?to=ops@example.test&from=backup@example.test",
+        f"json://127.0.0.1:{webhook_port}/backups",
+    ])
+    told = dict(settings, notify_urls=urls, notify_tls_ca=smtp["BC_TEST_SMTP_CA"])
+    swift_zulip, swift_all, python_check = interleaved_medians(runs, [
+        ([CHECKER, "--date", "2024-10-18"], settings),
+        ([CHECKER, "--date", "2024-10-18"], told),
+        ([PYTHON, os.path.join(ROOT, "bench", "seed_original.py")], settings),
+    ])
+    webhook.terminate()
+    lines.append("### 3c. The whole check telling Zulip and three more destinations")
+    lines.append("")
+    lines.append("notify_urls: an e-mail over STARTTLS with AUTH PLAIN and one over TLS from the first byte (aiosmtpd "
+                 "on loopback, scripts/smtp), and a JSON webhook (scripts/webhook-receiver); the seed posts once to Zulip.")
+    lines.append("")
+    row("program", "wall time", "CPU time", "peak RSS")
+    row("---", "---:", "---:", "---:")
+    row("backup-checker: Zulip only", f"{swift_zulip[0] * 1e3:.1f} ms", f"{swift_zulip[1] * 1e3:.1f} ms",
+        f"{swift_zulip[2] / 1024:.1f} MiB")
+    row("backup-checker: Zulip + 2 e-mails + JSON webhook", f"{swift_all[0] * 1e3:.1f} ms", f"{swift_all[1] * 1e3:.1f} ms",
+        f"{swift_all[2] / 1024:.1f} MiB")
+    row("the seed's Python: one Zulip post", f"{python_check[0] * 1e3:.1f} ms", f"{python_check[1] * 1e3:.1f} ms",
+        f"{python_check[2] / 1024:.1f} MiB")
+    row("three destinations cost", f"+{(swift_all[0] - swift_zulip[0]) * 1e3:.1f} ms",
+        f"+{(swift_all[1] - swift_zulip[1]) * 1e3:.1f} ms", f"+{(swift_all[2] - swift_zulip[2]) / 1024:.1f} MiB")
+    row("ratio to the seed's single post", f"{python_check[0] / swift_all[0]:.1f}× faster", "",
+        f"{swift_all[2] / python_check[2]:.2f} of it")
+    lines.append("")
+    return python_check[0] / swift_all[0]
+
+
 def main():
     runs = int(os.environ.get("BENCH_RUNS", "5"))
+    if sys.argv[1:] == ["destinations"]:
+        # Only section 3c (bench/run destinations).
+        lines = []
+
+        def row(*cells):
+            lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+        work = tempfile.mkdtemp(prefix="bench-zulip-")
+        zulip, zulip_port = start_zulip(work, "http")
+        destinations(runs, work, check_settings(work, zulip_port), lines, row)
+        zulip.terminate()
+        print("\n".join(lines))
+        return
     prepare()
     lines = []
     goals = []
@@ -174,22 +265,7 @@ def main():
     bundle = os.path.join(work, "ca-bundle.pem")
     with open(bundle, "w") as handle:
         handle.write(open("/etc/ssl/certs/ca-certificates.crt").read() + open(ENV["BC_TEST_DB_TLS_CA"]).read())
-    sql("""DELETE FROM list WHERE date = '2024-10-18';
-INSERT INTO list (date, target, start_time, end_time, status) VALUES
- ('2024-10-18', 'mail.example.test', '01:01:00', '01:02:32', 'success'),
- ('2024-10-18', 'web.example.test', '01:10:00', '01:12:02', 'success'),
- ('2024-10-18', 'db.example.test', '02:00:00', NULL, 'failed'),
- ('2024-10-18', 'db.example.test', '02:30:00', '02:41:09', 'success');""", "backups")
-    expected = os.path.join(work, "expected")
-    with open(expected, "w") as handle:
-        handle.write("mail.example.test\nweb.example.test\ndb.example.test\n")
-    settings = {
-        "db_host": ENV["BC_TEST_DB_HOST"], "db_port": ENV["BC_TEST_DB_PORT"], "db_username": ENV["BC_TEST_DB_USER"],
-        "db_password": ENV["BC_TEST_DB_PASSWORD"], "database": "backups", "expected_backups": expected,
-        "zulip_site": f"http://127.0.0.1:{zulip_port}", "zulip_email": "backup-bot@zulip.example.org",
-        "zulip_bot_api_key": "stand-in-Key-0123456789abcdef", "zulip_stream": "ops", "zulip_topic": "backups",
-        "timezone": "UTC", "check_date": "2024-10-18", "PATH": os.environ["PATH"],
-    }
+    settings = check_settings(work, zulip_port)
     # Default settings: db_tls is preferred, and the server offers TLS, so backup-checker
     # encrypts; the seed's connector, with its defaults, does not. Both find every target
     # done and exit 0.
@@ -232,6 +308,11 @@ INSERT INTO list (date, target, start_time, end_time, status) VALUES
                   f"{python_check[0] / swift_check[0]:.1f}×"))
     goals.append(("whole check ≤ 1/3 of the seed's peak RSS", swift_check[2] / python_check[2] <= 1 / 3,
                   f"{swift_check[2] / python_check[2]:.2f}"))
+
+    # 3c. Zulip and three more destinations.
+    ratio = destinations(runs, work, settings, lines, row)
+    goals.append(("the whole check telling Zulip + 3 destinations still ≥ 10× faster than the seed's single post",
+                  ratio >= 10, f"{ratio:.1f}×"))
 
     # 3b. The whole check against the million-row table: the history streamed and reduced.
     print("bench: the whole check against 1,000,000 rows", file=sys.stderr)
