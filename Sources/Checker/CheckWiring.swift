@@ -54,8 +54,8 @@ extension Settings {
     /// The client for pushgateway_url (job `backup_checker`, metrics_instance), or nil.
     func pushgatewayClient(retry: RetryPolicy) -> PushgatewayClient? {
         metrics.pushgateway.map {
-            PushgatewayClient(url: $0, job: "backup_checker", instance: metrics.instance, caFile: systemCAFile,
-                              timeout: httpTimeout, retry: retry, userAgent: program?.userAgent)
+            PushgatewayClient(url: $0, job: "backup_checker", instance: metrics.instance, credentials: metrics.pushgatewayCredentials,
+                              caFile: systemCAFile, timeout: httpTimeout, retry: retry, userAgent: program?.userAgent)
         }
     }
 }

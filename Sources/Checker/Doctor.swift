@@ -140,10 +140,10 @@ public struct Doctor {
         let client = ZulipClient(destination: destination, retry: RetryPolicy(delays: []), userAgent: program?.userAgent)
         do {
             let bot = try client.me()
-            output("zulip: \(destination.site) as \(destination.email)")
+            output("zulip: \(destination.site.shown) as \(destination.email)")
             output("  bot: \(bot.fullName) <\(bot.email)>; messages go to \(destination.channel) > \(destination.topic)")
         } catch {
-            output("zulip: \(destination.site) as \(destination.email): \(error)")
+            output("zulip: \(destination.site.shown) as \(destination.email): \(error)")
             output("  fix: \(Hints.hint(for: error, service: .zulip))")
             return false
         }
@@ -194,7 +194,7 @@ public struct Doctor {
         if let client = settings.pushgatewayClient(retry: once) {
             check("pushgateway", .pushgateway) { () throws(DeliveryError) in
                 try client.ready()
-                return "\(client.url) ready; metrics go to \(client.groupPath)"
+                return "\(client.url.shown) ready" + (client.credentials == nil ? "" : " (basic auth)") + "; metrics go to \(client.groupPath)"
             }
         }
         if let path = settings.metrics.file {

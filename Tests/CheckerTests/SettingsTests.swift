@@ -148,6 +148,15 @@ struct SettingsTests {
         // A Pushgateway URL carries no credential: plain http is its usual form.
         values["pushgateway_url"] = "http://prometheus.example.org:9091"
         #expect(Self.problems(values).isEmpty)
+        // With a user part it does (basic auth): https, or plain http only to loopback.
+        values["pushgateway_url"] = "http://u:pw@prometheus.example.org:9091"
+        #expect(Self.problems(values) == ["pushgateway_url"])
+        values["pushgateway_url"] = "https://u:pw@prometheus.example.org:9091"
+        #expect(Self.problems(values).isEmpty)
+        values["pushgateway_url"] = "http://u:pw@127.0.0.1:9091"
+        let settings = try? Self.settings(values)
+        #expect(settings?.metrics.pushgatewayCredentials?.user == "u")
+        #expect(settings?.metrics.pushgateway?.description == "http://127.0.0.1:9091")
     }
 
     @Test("CR, LF and other control characters in a setting are refused, naming it", arguments: [

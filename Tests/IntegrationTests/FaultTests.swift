@@ -199,6 +199,8 @@ struct SecretLeakTests {
 struct ZulipFaultProcessTests {
     enum Fault: String, CaseIterable, Sendable {
         case refused, fiveHundredThenOK, repeatedFiveHundreds, unauthorized, neverAnswers, notJSON, drip
+        /// A proxy's 502 or 504 (then a 200 that must never be asked for), and a redirect.
+        case badGateway, gatewayTimeout, redirect
     }
 
     @Test("exit 4 when the message was not delivered, 0 when a retry delivered it", arguments: Fault.allCases)
@@ -214,6 +216,9 @@ struct ZulipFaultProcessTests {
             case .neverAnswers: return [.hang]
             case .notJSON: return [.respond(200, "<html>login</html>")]
             case .drip: return [.zulipInPieces(piece: 1, pause: 0.25)]
+            case .badGateway: return [.respond(502, "<html>502 Bad Gateway</html>"), .zulip]
+            case .gatewayTimeout: return [.respond(504, "<html>504 Gateway Time-out</html>"), .zulip]
+            case .redirect: return [.redirect(to: "https://sso.example.org/login?next=/api/v1/messages"), .zulip]
             }
         }())
         // A refused connection: a port bound by no listener, kept so that no other test takes it.
@@ -247,6 +252,17 @@ struct ZulipFaultProcessTests {
         case .refused:
             #expect(result.status == 4)
             #expect(result.stderr.contains("cannot reach Zulip"))
+        case .badGateway, .gatewayTimeout:
+            // The service behind the proxy may have posted it: never sent twice.
+            #expect(result.status == 4)
+            #expect(attempts == 1)
+            #expect(result.stderr.contains("answered HTTP \(fault == .badGateway ? 502 : 504)"), "\(result.stderr)")
+            #expect(result.stderr.contains("whether it arrived is unknown"), "\(result.stderr)")
+        case .redirect:
+            #expect(result.status == 4)
+            #expect(attempts == 1)
+            #expect(result.stderr.contains("a redirect to https://sso.example.org, which is not followed"), "\(result.stderr)")
+            #expect(!result.stderr.contains("login?next"))
         }
     }
 }

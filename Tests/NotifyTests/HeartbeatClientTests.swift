@@ -204,4 +204,26 @@ struct PushgatewayClientTests {
         #expect(PushgatewayClient(url: url, job: "backup_checker", instance: "").groupPath
                 == "/metrics/job/backup_checker/instance@base64/=")
     }
+
+    @Test("behind basic auth: pushgateway_url's user part is the Authorization header of every request")
+    func basicAuth() throws {
+        let server = try LoopbackHTTPServer { _, _ in .answer(status: 200, body: "") }
+        let (site, credentials) = try #require(SiteURL.parse(withUserPart: server.url.replacingOccurrences(of: "://", with: "://push%40er:p%3Ass@w0rd@")))
+        #expect(credentials?.user == "push@er")
+        #expect(credentials?.password.reveal() == "p:ss@w0rd")
+        let client = PushgatewayClient(url: site, job: "backup_checker", credentials: credentials, timeout: 5, retry: RetryPolicy(delays: []))
+        try client.ready()
+        try client.push("up 1\n")
+        let expected = "Basic " + Data("push@er:p:ss@w0rd".utf8).base64EncodedString()
+        #expect(server.requests.map { $0.headers["authorization"] } == [expected, expected])
+    }
+
+    @Test("a credential for the Pushgateway goes over https or to loopback only; nothing is sent")
+    func basicAuthNotOverPlainHTTP() throws {
+        let (site, credentials) = try #require(SiteURL.parse(withUserPart: "http://u:pw@pg.example.invalid:9091"))
+        let client = PushgatewayClient(url: site, job: "backup_checker", credentials: credentials, timeout: 5, retry: RetryPolicy(delays: []))
+        #expect(throws: DeliveryError(service: "the Pushgateway", site: "http://pg.example.invalid:9091", problem: .insecureSite)) {
+            try client.push("up 1\n")
+        }
+    }
 }

@@ -16,6 +16,8 @@ package final class FakeZulip: @unchecked Sendable {
         case respond(Int, String)
         /// Answer 429 as Zulip's rate limit does, with Retry-After.
         case rateLimited(retryAfter: Double)
+        /// Answer 302 with this Location.
+        case redirect(to: String)
         /// Accept, read the request, close without answering.
         case close
         /// Accept, read the request, never answer.
@@ -45,6 +47,7 @@ package final class FakeZulip: @unchecked Sendable {
             case let .rateLimited(seconds):
                 return .answer(status: 429, headers: [("Retry-After", String(seconds))],
                                body: #"{"result":"error","msg":"API usage exceeded rate limit","retry-after":\#(seconds),"code":"RATE_LIMIT_HIT"}"#)
+            case let .redirect(location): return .answer(status: 302, headers: [("Location", location)], body: "")
             case .close: return .close
             case .hang: return .hang
             }

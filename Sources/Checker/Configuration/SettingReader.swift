@@ -83,24 +83,35 @@ struct SettingReader {
         }
     }
 
-    /// An http(s) URL; a plain http one only to a loopback host when it carries a credential.
-    /// A URL that is itself the secret (a ping URL) is never repeated in a problem.
-    mutating func url(_ setting: Setting, carriesCredential: Bool) -> SiteURL? {
+    /// An http(s) URL whose user part, when it has one, is the service's basic-auth credential
+    /// (then plain http only to a loopback host).
+    mutating func authenticatedURL(_ setting: Setting, carriesCredential: Bool) -> (site: SiteURL, credentials: BasicCredentials?)? {
         guard let text = optional(setting) else { return nil }
-        return check(url: text, name: setting.name, carriesCredential: carriesCredential, isSecret: setting.isSecret)
+        return checkURL(text, name: setting.name, carriesCredential: carriesCredential, userPartAdvice: nil)
     }
 
-    mutating func check(url text: String, name: String, carriesCredential: Bool, isSecret: Bool = false) -> SiteURL? {
-        guard let url = SiteURL(text) else {
-            let shown = isSecret ? "(the value is not shown: it is a credential)" : "not \"\(text.prefix(80))\""
-            problem(name, "\(name) must be an http:// or https:// URL without user, query or fragment, \(shown)")
+    mutating func check(url text: String, name: String, carriesCredential: Bool, userPartAdvice: String) -> SiteURL? {
+        checkURL(text, name: name, carriesCredential: carriesCredential, userPartAdvice: userPartAdvice)?.site
+    }
+
+    /// No problem ever repeats the value: a URL is shown at most as scheme and host, since its
+    /// user part, path or query may be a credential. `userPartAdvice` nil allows a user part.
+    private mutating func checkURL(_ text: String, name: String, carriesCredential: Bool,
+                                   userPartAdvice: String?) -> (site: SiteURL, credentials: BasicCredentials?)? {
+        guard let (site, credentials) = SiteURL.parse(withUserPart: text) else {
+            let shown = SiteURL.schemeAndHost(of: text).map { "given for \($0); the value is not shown" } ?? "the value is not shown"
+            problem(name, "\(name) must be an http:// or https:// URL: a host, an optional port and a path of URL characters, without query or fragment (\(shown))")
             return nil
         }
-        if carriesCredential && !url.protectsCredentials {
-            problem(name, "\(name) is plain http to \(url.host), which would send its credential unencrypted; use https (plain http is allowed only to a loopback address)")
+        if credentials != nil, let userPartAdvice {
+            problem(name, "\(name) has a user part (\(site.isTLS ? "https" : "http")://\(site.host)), which is not shown; \(userPartAdvice)")
             return nil
         }
-        return url
+        if (carriesCredential || credentials != nil) && !site.protectsCredentials {
+            problem(name, "\(name) is plain http to \(site.host), which would send its credential unencrypted; use https (plain http is allowed only to a loopback address)")
+            return nil
+        }
+        return (site, credentials)
     }
 
     /// A heartbeat monitor's ping URL (a query string allowed); plain http only to a loopback

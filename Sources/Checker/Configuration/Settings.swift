@@ -57,12 +57,16 @@ public struct MetricsSettings: Sendable {
     public var file: String?
     /// Pushgateway base URL, or nil.
     public var pushgateway: SiteURL?
+    /// The basic-auth credential of pushgateway_url's user part, or nil.
+    public var pushgatewayCredentials: BasicCredentials?
     /// The `instance` grouping label at the Pushgateway, or nil.
     public var instance: String?
 
     init(reader: inout SettingReader) {
         file = reader.optional(.metricsFile)
-        pushgateway = reader.url(.pushgatewayURL, carriesCredential: false)
+        let pushgatewayURL = reader.authenticatedURL(.pushgatewayURL, carriesCredential: false)
+        pushgateway = pushgatewayURL?.site
+        pushgatewayCredentials = pushgatewayURL?.credentials
         instance = reader.optional(.metricsInstance)
     }
 

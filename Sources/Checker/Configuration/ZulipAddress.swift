@@ -10,6 +10,8 @@ struct ZulipAddress {
     let site: SiteURL
     let email: String
 
+    static let userPartAdvice = "the bot's key belongs in zulip_bot_api_key and its e-mail in zulip_email (or zulip_bot_name)"
+
     /// Reads zulip_site, zulip_organization, zulip_email and zulip_bot_name; nil (with the
     /// problems noted) when they do not give both.
     init?(reader: inout SettingReader) {
@@ -23,9 +25,10 @@ struct ZulipAddress {
         }
         var site: SiteURL?
         if let text = reader.optional(.zulipSite) {
-            site = reader.check(url: text, name: "zulip_site", carriesCredential: true)
+            site = reader.check(url: text, name: "zulip_site", carriesCredential: true, userPartAdvice: ZulipAddress.userPartAdvice)
         } else if let organizationSite {
-            site = reader.check(url: organizationSite.description, name: "zulip_organization", carriesCredential: true)
+            site = reader.check(url: organizationSite.description, name: "zulip_organization", carriesCredential: true,
+                                userPartAdvice: ZulipAddress.userPartAdvice)
         } else if organization == nil {
             reader.noteMissing("zulip_organization (or zulip_site)")
         }

@@ -148,6 +148,10 @@ package enum Hints {
             return service == .heartbeat
                 ? "check heartbeat_url: the monitor knows no check at that URL"
                 : "check \(service.urlSetting): nothing answers there for this API"
+        case .rejected(let status, _, _, _) where status == 502 || status == 504:
+            return service == .zulip
+                ? "a proxy answered for Zulip: look in the channel whether the message arrived before sending it again"
+                : "a proxy answered for the service, which may have taken the request; check it before sending again"
         case .rejected(let status, _, _, _) where status >= 500 || status == 429:
             return "the service failed or was busy; the next run tries again"
         case .rejected:
@@ -160,6 +164,8 @@ package enum Hints {
             return service == .zulip
                 ? "look in the channel whether the message arrived; zulip_timeout sets how long an answer may take"
                 : "the service may have taken the request; zulip_timeout sets how long an answer may take"
+        case .redirected:
+            return "\(service.urlSetting) points at a redirect; set it to where the service really is (https, the final host)"
         case .unexpectedAnswer:
             return "\(service.urlSetting) does not point at the service's API (a proxy's login page?)"
         case let .mail(error):

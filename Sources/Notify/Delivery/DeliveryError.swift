@@ -18,6 +18,9 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
         case unexpectedAnswer(status: Int, detail: String)
         /// The mail server did not take the message (SMTP's own steps and reply codes).
         case mail(SMTPError)
+        /// The answer was a redirect, which an API call never follows: `location` is where it
+        /// points, as scheme and host (nil when it names no other host).
+        case redirected(status: Int, location: String?)
     }
 
     /// The service, as messages name it: "Zulip", "the heartbeat", "the Pushgateway".
@@ -34,15 +37,31 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// True when sending again cannot repeat what the service already did: it never took the
-    /// request, or it answered 5xx or 429.
+    /// request (the connection failed before it was written), or it answered 500, 503 or 429,
+    /// which say it did not act. A 502 or 504 comes from a proxy whose service may have taken
+    /// the request: never sent again, delivery is unknown.
     public var isRetryable: Bool {
         switch problem {
         case .unreachable: return true
-        case let .rejected(status, _, _, _): return status >= 500 || status == 429
+        case let .rejected(status, _, _, _): return status == 500 || status == 503 || status == 429
         case let .mail(error): return error.isTransient
-        case .insecureSite, .untrustedCertificate, .deliveryUnknown, .unexpectedAnswer: return false
+        case .insecureSite, .untrustedCertificate, .deliveryUnknown, .unexpectedAnswer, .redirected: return false
         }
     }
+
+    /// True when the service may have acted on the request although no success came back: the
+    /// answer was lost, or a proxy answered 502 or 504 for it.
+    public var deliveryIsUnknown: Bool {
+        switch problem {
+        case .deliveryUnknown: return true
+        case let .rejected(status, _, _, _): return DeliveryError.isProxyFailure(status)
+        default: return false
+        }
+    }
+
+    /// 502 Bad Gateway and 504 Gateway Timeout: a proxy speaking for a service that may have
+    /// taken the request.
+    static func isProxyFailure(_ status: Int) -> Bool { status == 502 || status == 504 }
 
     public var description: String {
         switch problem {
@@ -54,6 +73,8 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
             return "cannot reach \(service) at \(site): the server's certificate is not trusted: \(reason)"
         case let .deliveryUnknown(error):
             return "\(service) at \(site) was sent the request but its answer was lost (\(error)); whether it arrived is unknown, so it was not sent again"
+        case let .rejected(status, _, _, _) where DeliveryError.isProxyFailure(status):
+            return "a proxy in front of \(service) at \(site) answered HTTP \(status); the service behind it may have taken the request, so whether it arrived is unknown and it was not sent again"
         case let .rejected(status, message, code, _):
             var text = status >= 500 ? "\(service) failed with HTTP \(status)" : "\(service) refused the request with HTTP \(status)"
             if let message, !message.isEmpty { text += ": \(message.prefix(300))" }
@@ -63,6 +84,8 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(service) answered HTTP \(status) with \(detail)"
         case let .mail(error):
             return "\(service) through \(site): \(error)"
+        case let .redirected(status, location):
+            return "\(service) at \(site) answered HTTP \(status), a redirect to \(location ?? "another path of the same site"), which is not followed"
         }
     }
 }

@@ -2,9 +2,10 @@ import Glibc
 import Transport
 
 /// When and how often a request is sent again: only when the service cannot have taken it
-/// (the connection failed before the request was written, or a 5xx or 429 answer), after a
-/// pause from `delays` (or the service's Retry-After, up to `maxRetryAfter`). A request that
-/// was sent and whose answer was lost is never repeated.
+/// (the connection failed before the request was written, or a 500, 503 or 429 answer), after
+/// a pause from `delays`, or the service's Retry-After when it asks for longer. A Retry-After
+/// beyond `maxRetryAfter` is not cut short: the request is not sent again. A request that was
+/// sent and whose answer was lost, or that a proxy answered with 502 or 504, is never repeated.
 public struct RetryPolicy: Sendable {
     /// Seconds to wait before each retry; as many retries as there are delays.
     public var delays: [Double]
@@ -31,7 +32,11 @@ public struct RetryPolicy: Sendable {
             } catch {
                 guard error.isRetryable, retries < delays.count else { throw error }
                 var pause = delays[retries]
-                if case let .rejected(_, _, _, retryAfter?) = error.problem { pause = max(pause, min(retryAfter, maxRetryAfter)) }
+                if case let .rejected(_, _, _, retryAfter?) = error.problem {
+                    // Honoured within the deadline, or not at all: never sooner than asked.
+                    guard retryAfter <= maxRetryAfter else { throw error }
+                    pause = max(pause, retryAfter)
+                }
                 if let deadline, Double(deadline.remainingMilliseconds) <= pause * 1000 { throw error }
                 onRetry?("\(error); retrying in \(pause) s")
                 Pause.sleep(seconds: pause)

@@ -10,14 +10,21 @@ struct ServiceRequest {
     /// A deadline shared by several requests (a run's heartbeat calls), besides the client's timeout.
     var deadline: Deadline?
 
-    /// Sends `request` once; refuses a credential over plain http to a non-loopback host.
+    /// Sends `request` once; refuses a credential over plain http to a non-loopback host. A
+    /// redirect is an error that names where it points (scheme and host): an API call follows
+    /// none, and a credential must not follow one.
     func send(_ request: HTTPRequest, carriesCredential: Bool) throws(DeliveryError) -> HTTPResponse {
         try refuseInsecureSite(carriesCredential)
+        let response: HTTPResponse
         do {
-            return try client.send(request, deadline: deadline)
+            response = try client.send(request, deadline: deadline)
         } catch {
             throw failure(for: error)
         }
+        if (300..<400).contains(response.status) && response.status != 304 {
+            throw failure(.redirected(status: response.status, location: response.header("Location").flatMap(SiteURL.schemeAndHost)))
+        }
+        return response
     }
 
     /// Sends `request` once and wants a 2xx answer; any other status is `rejected` with the
@@ -54,7 +61,7 @@ struct ServiceRequest {
     }
 
     func failure(_ problem: DeliveryError.Problem) -> DeliveryError {
-        DeliveryError(service: service, site: pathIsSecret ? client.site.origin + "/…" : client.site.description,
-                      problem: problem)
+        // At most scheme and host (with the port): a path may be a secret, and is never shown.
+        DeliveryError(service: service, site: pathIsSecret ? client.site.origin + "/…" : client.site.shown, problem: problem)
     }
 }

@@ -59,6 +59,43 @@ public struct SiteURL: Equatable, Sendable, CustomStringConvertible {
         path = pathPart
     }
 
+    /// Splits `scheme://user:password@host…` into the site and its user part (percent-decoded;
+    /// nil when there is none); nil when the rest is not a site URL.
+    public static func parse(withUserPart text: String) -> (site: SiteURL, credentials: BasicCredentials?)? {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let rest = text[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return SiteURL(text).map { ($0, nil) } }
+        let userPart = authority[..<at]
+        guard let site = SiteURL(String(text[..<schemeEnd.upperBound]) + String(rest[authority.index(after: at)...])) else { return nil }
+        let user = userPart.prefix { $0 != ":" }
+        let password = userPart.dropFirst(user.count + 1)
+        return (site, BasicCredentials(user: AppriseURL.decode(user), password: Secret(AppriseURL.decode(password))))
+    }
+
+    /// What a message may show of a URL setting's value, which may not even parse: its scheme
+    /// and host, never a user part, password, port, path or query; nil when no host can be told.
+    public static func schemeAndHost(of text: String) -> String? {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let scheme = text[..<schemeEnd.lowerBound]
+        guard !scheme.isEmpty, scheme.utf8.count <= 16, scheme.isASCIIWord(allowing: "+.-") else { return nil }
+        var authority = text[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        var host = authority
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+            host = authority[...close]
+            guard Endpoint.isIPAddress(String(host.dropFirst().dropLast())) else { return nil }
+        } else {
+            host = authority.prefix { $0 != ":" }
+            guard isHostName(host) else { return nil }
+        }
+        return "\(scheme.lowercased())://\(host)"
+    }
+
+    /// What messages show of this site: scheme, host and port, and "/…" for a path left out
+    /// (a path may be a secret: a ping URL's, a webhook's).
+    public var shown: String { path.isEmpty ? origin : origin + "/…" }
+
     /// True for a DNS name or an IPv4 address: dot-separated labels of ASCII letters, digits,
     /// hyphens (and the underscores container names use), 1 to 63 characters each, neither
     /// starting nor ending with a hyphen.

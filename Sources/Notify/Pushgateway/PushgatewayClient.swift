@@ -10,18 +10,22 @@ public struct PushgatewayClient: Sendable {
     public var job: String
     /// The `instance` grouping label, or nil for none.
     public var instance: String?
+    /// Basic auth for a Pushgateway behind it (`--web.config.file` or a proxy), from the URL's
+    /// user part; sent only over https or to a loopback address.
+    public var credentials: BasicCredentials?
     public var caFile: String?
     public var timeout: Double
     public var retry: RetryPolicy
     /// The calling program's name and version for the User-Agent header; nil for none.
     public var userAgent: String?
 
-    public init(url: SiteURL, job: String, instance: String? = nil, caFile: String? = nil, timeout: Double = 30,
-                retry: RetryPolicy = RetryPolicy(), userAgent: String? = nil) {
+    public init(url: SiteURL, job: String, instance: String? = nil, credentials: BasicCredentials? = nil, caFile: String? = nil,
+                timeout: Double = 30, retry: RetryPolicy = RetryPolicy(), userAgent: String? = nil) {
         self.userAgent = userAgent
         self.url = url
         self.job = job
         self.instance = instance
+        self.credentials = credentials
         self.caFile = caFile
         self.timeout = timeout
         self.retry = retry
@@ -44,16 +48,20 @@ public struct PushgatewayClient: Sendable {
     /// Replaces the group's metrics with `text` (exposition format 0.0.4).
     public func push(_ text: String) throws(DeliveryError) {
         let http = HTTPRequest(method: "PUT", path: groupPath,
-                               headers: [("Content-Type", "text/plain; version=0.0.4")],
+                               headers: [("Content-Type", "text/plain; version=0.0.4")] + authorization,
                                body: Array(text.utf8))
         let request = self.request
-        try retry.run { () throws(DeliveryError) in try request.expectSuccess(http, carriesCredential: false) }
+        let carriesCredential = credentials != nil
+        try retry.run { () throws(DeliveryError) in try request.expectSuccess(http, carriesCredential: carriesCredential) }
     }
 
-    /// Asks `GET /-/ready`, which changes nothing: whether the Pushgateway is up.
+    /// Asks `GET /-/ready`, which changes nothing: whether the Pushgateway is up (and, behind
+    /// basic auth, whether it takes the credential).
     public func ready() throws(DeliveryError) {
-        try request.expectSuccess(HTTPRequest(method: "GET", path: "/-/ready"), carriesCredential: false)
+        try request.expectSuccess(HTTPRequest(method: "GET", path: "/-/ready", headers: authorization), carriesCredential: credentials != nil)
     }
+
+    private var authorization: [(name: String, value: String)] { credentials.map { [$0.header] } ?? [] }
 
     private static func label(_ name: String, _ value: String) -> String {
         if value.isASCIIWord(allowing: "-._~") { return "/\(name)/\(value)" }
