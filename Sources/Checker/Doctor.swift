@@ -198,12 +198,11 @@ public struct Doctor {
             }
         }
         if let path = settings.metrics.file {
-            let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-            let folder = parent.isEmpty ? "/" : parent
+            let folder = LocalFile.split(path).folder.isEmpty ? "." : LocalFile.split(path).folder
             if access(folder, W_OK) == 0 {
                 output("metrics file: \(path) (its folder is writable)")
             } else {
-                output("metrics file: \(path): cannot write in \(folder): \(String(cString: strerror(errno)))")
+                output("metrics file: \(path): cannot write in \(folder): \(errnoText(errno))")
                 output("  fix: metrics_file must be in a folder this user may write (node_exporter's textfile directory)")
                 fine = false
             }

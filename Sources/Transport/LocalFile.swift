@@ -37,6 +37,13 @@ package enum LocalFile {
         package var isGroupReadable: Bool { permissions & 0o040 != 0 }
     }
 
+    /// The folder (with its trailing slash, "" for the current one) and the file's name:
+    /// "/var/lib/x.prom" → ("/var/lib/", "x.prom"), "x.prom" → ("", "x.prom").
+    package static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[...slash]), String(path[path.index(after: slash)...]))
+    }
+
     /// True when something exists at `path`.
     package static func exists(_ path: String) -> Bool {
         var info = stat()

@@ -1,7 +1,7 @@
 import Glibc
 
 /// The text of a C `errno` value, e.g. "Connection refused".
-func errnoText(_ code: Int32) -> String {
+package func errnoText(_ code: Int32) -> String {
     guard let text = strerror(code) else { return "error \(code)" }
     return String(cString: text)
 }

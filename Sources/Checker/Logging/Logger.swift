@@ -1,5 +1,6 @@
 import Glibc
 import MySQLWire
+import Transport
 
 /// How much the tool says on stderr.
 public enum LogLevel: Int, Comparable, Sendable, CaseIterable, CustomStringConvertible {
@@ -60,15 +61,6 @@ public enum StandardStreams {
     public static func writeError(_ text: String) { write(2, text) }
 
     private static func write(_ fd: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { raw in
-                Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            offset += count
-        }
+        _ = Descriptor.writeAll(fd, Array(text.utf8))
     }
 }

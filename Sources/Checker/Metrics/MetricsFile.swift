@@ -1,4 +1,5 @@
 import Glibc
+import Transport
 
 
 /// node_exporter's textfile collector reads every `*.prom` file of a folder at each scrape, so
@@ -27,7 +28,7 @@ public struct MetricsFile: MetricsPublisher {
 
     /// `DIR/.NAME.RUNID.tmp` beside `DIR/NAME`.
     public static func temporaryPath(for path: String, runID: RunID) -> String {
-        let (folder, name) = split(path)
+        let (folder, name) = LocalFile.split(path)
         return "\(folder).\(name).\(runID).tmp"
     }
 
@@ -38,16 +39,7 @@ public struct MetricsFile: MetricsPublisher {
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .file(path: path, reason: "cannot create \(temporaryPath): \(MetricsFile.errorText())") }
         var failure: String?
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count && failure == nil {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if count > 0 {
-                offset += count
-            } else if count < 0 && errno != EINTR {
-                failure = "cannot write \(temporaryPath): \(MetricsFile.errorText())"
-            }
-        }
+        if let code = Descriptor.writeAll(fd, Array(text.utf8)) { failure = "cannot write \(temporaryPath): \(errnoText(code))" }
         if failure == nil && fsync(fd) != 0 { failure = "cannot flush \(temporaryPath): \(MetricsFile.errorText())" }
         if close(fd) != 0 && failure == nil { failure = "cannot close \(temporaryPath): \(MetricsFile.errorText())" }
         if failure == nil && rename(temporaryPath, path) != 0 { failure = "cannot rename it into place: \(MetricsFile.errorText())" }
@@ -60,7 +52,7 @@ public struct MetricsFile: MetricsPublisher {
     /// Removes `.NAME.*.tmp` regular files beside the file that were last changed more than
     /// `leftoverAge` seconds before the run; younger ones may belong to a run still writing.
     func removeLeftovers() {
-        let (folder, name) = MetricsFile.split(path)
+        let (folder, name) = LocalFile.split(path)
         guard let directory = opendir(folder.isEmpty ? "." : folder) else { return }
         defer { closedir(directory) }
         let prefix = ".\(name)."
@@ -77,11 +69,5 @@ public struct MetricsFile: MetricsPublisher {
         }
     }
 
-    /// The folder (with its trailing slash, "" for the current one) and the file's name.
-    private static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-        return (String(path[...slash]), String(path[path.index(after: slash)...]))
-    }
-
-    private static func errorText() -> String { String(cString: strerror(errno)) }
+    private static func errorText() -> String { errnoText(errno) }
 }
