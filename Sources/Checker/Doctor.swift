@@ -147,10 +147,31 @@ public struct Doctor {
             output("  fix: \(Hints.hint(for: error, service: .zulip))")
             return false
         }
-        if let limit = try? client.maxMessageLength() {
-            output("  messages up to \(limit) characters; longer reports are shortened to fit")
+        let channel = destination.channel
+        let access: ZulipChannelAccess
+        do throws(DeliveryError) {
+            access = try client.channelAccess()
+        } catch {
+            output("  channel \(channel): \(error)")
+            output("  fix: \(Hints.hint(for: error, service: .zulip))")
+            return false
         }
-        return true
+        switch access {
+        case let .mayPost(id, inviteOnly):
+            output("  channel \(channel) (#\(id)\(inviteOnly ? ", private" : "")) exists and the bot may post there "
+                   + "(checked with GET requests only: nothing posted, nothing left on the server)")
+            return true
+        case let .missing(said):
+            output("  channel \(channel): Zulip does not show the bot such a channel (\(said.prefix(200)))")
+            output("  fix: zulip_stream must name an existing channel, as Zulip spells it; for a private one, subscribe the bot")
+        case .notSubscribed:
+            output("  channel \(channel) is private and the bot is not subscribed to it")
+            output("  fix: subscribe the bot to \(channel) in Zulip (channel settings > Subscribers), or use another channel")
+        case let .notAllowed(_, who):
+            output("  channel \(channel) lets only \(who) post, and the bot is not one of them")
+            output("  fix: allow the bot to post in \(channel)'s settings (who can post), or use another channel")
+        }
+        return false
     }
 
     /// Each notify_urls destination, as its service allows without posting.

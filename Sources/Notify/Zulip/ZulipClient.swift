@@ -23,7 +23,7 @@ public struct ZulipClient: Sendable {
                                                              extraCAFile: destination.extraCAFile, userAgent: userAgent))
     }
 
-    private var headers: [(name: String, value: String)] {
+    var headers: [(name: String, value: String)] {
         let credentials = Array("\(destination.email):\(destination.apiKey.reveal())".utf8)
         return [("Authorization", "Basic " + Base64.encode(credentials)), ("Accept", "application/json")]
     }
@@ -64,7 +64,7 @@ public struct ZulipClient: Sendable {
 
     /// One request; success is HTTP 200 with `"result": "success"`, anything else an error
     /// that carries Zulip's `msg` and `code`.
-    private func call(_ http: HTTPRequest) throws(DeliveryError) -> JSONValue {
+    func call(_ http: HTTPRequest) throws(DeliveryError) -> JSONValue {
         let response = try request.send(http, carriesCredential: true)
         let json = JSONValue(parsing: response.body)
         if response.status == 200, let json, json["result"]?.stringValue == "success" { return json }
