@@ -74,7 +74,7 @@ struct ConnectionTests {
             try connection.execute("SELECT * FROM mysql.no_such_table_4711")
         } throws: { error in
             guard case let .server(server) = error as? MySQLError else { return false }
-            return server.code == 1146 && server.sqlState == "42S02"  // ER_NO_SUCH_TABLE
+            return server.errorCode == .noSuchTable && server.sqlState == "42S02"
         }
         #expect {
             try connection.execute("SELEC 1")

@@ -68,12 +68,12 @@ package enum Hints {
         case .transport:
             return "the connection broke; check the network and the server's log"
         case let .server(server):
-            switch server.code {
-            case 1045: return "check db_username and db_password, and that the account exists for the host the checker connects from"
-            case 1044, 1049: return "check database, and that the account is granted SELECT on it (deploy/grants.sql)"
-            case 1130: return "the server does not accept this host; create the account for the checker's address or subnet (deploy/grants.sql)"
-            case 1146: return "check db_table (the table of backup results)"
-            case 1142: return "grant SELECT on the table to db_username (deploy/grants.sql)"
+            switch server.errorCode {
+            case .accessDenied: return "check db_username and db_password, and that the account exists for the host the checker connects from"
+            case .databaseAccessDenied, .unknownDatabase: return "check database, and that the account is granted SELECT on it (deploy/grants.sql)"
+            case .hostNotPrivileged: return "the server does not accept this host; create the account for the checker's address or subnet (deploy/grants.sql)"
+            case .noSuchTable: return "check db_table (the table of backup results)"
+            case .tableAccessDenied: return "grant SELECT on the table to db_username (deploy/grants.sql)"
             default: return "see the server's message above"
             }
         case let .insecure(reason):
