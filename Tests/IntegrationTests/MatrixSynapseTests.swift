@@ -58,7 +58,7 @@ struct MatrixSynapseTests {
         }
     }
 
-    @Test("an invite-only room refuses the join (403 M_FORBIDDEN); doctor says the login works and the room is not joined")
+    @Test("an invite-only room refuses the join (403 M_FORBIDDEN); doctor says the login works and which rooms are joined")
     func privateRoom() throws {
         let synapse = try TestSynapse.current()
         let client = try Self.client(synapse.url(room: "#private:localhost"))
@@ -70,8 +70,11 @@ struct MatrixSynapseTests {
         }
         let found = try client.check()
         #expect(found.hasPrefix("logged in as @checker:localhost; #private:localhost: not joined yet"))
-        let joined = try Self.client(synapse.url()).check()
-        #expect(joined.contains("#backups:localhost: joined"))
+        let room = try synapse.freshRoom()
+        let open = try Self.client(synapse.url(room: room.alias))
+        #expect(try open.check().contains("\(room.alias): not joined yet"))
+        try open.send(Self.message)
+        #expect(try open.check().contains("\(room.alias): joined"))
     }
 
     @Test("a part of the largest size the client makes (60,000 bytes of event content) is taken by Synapse")
