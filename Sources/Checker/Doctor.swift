@@ -22,7 +22,9 @@ public struct Doctor {
         self.systemCAFile = systemCAFile
     }
 
-    package func run(now: Int64, output: (String) -> Void) -> ExitStatus {
+    package func run(now: Int64, output write: (String) -> Void) -> ExitStatus {
+        // A server's or a service's answer may hold control characters: every line as data.
+        func output(_ line: String) { write(DataText.escaped(line)) }
         let settings: Settings
         do {
             settings = try Settings(sources: sources, requireZulip: false, zones: zones, systemCAFile: systemCAFile, program: program)
