@@ -54,7 +54,7 @@ public struct Check {
         }
         if case let .failure(error) = outcome.result {
             logger.error(error.description)
-            if let hint = Hints.hint(for: error) { logger.info("hint: \(hint)") }
+            logger.info("hint: \(Hints.hint(for: error))")
         }
         // Printed (and on stdout unbuffered) before delivery, so that a failed or killed
         // delivery still leaves the report in the pipeline's log.

@@ -20,8 +20,6 @@ package protocol RunMonitor: Sendable {
 
 /// Somewhere the metrics text goes: a textfile for node_exporter, a Pushgateway.
 package protocol MetricsPublisher {
-    /// What it is, for log lines: "metrics file /var/lib/…", "the Pushgateway at …".
-    var name: String { get }
     func publish(_ text: String) throws(PublishError)
 }
 
@@ -63,8 +61,6 @@ extension HeartbeatClient: RunMonitor {
 }
 
 extension PushgatewayClient: MetricsPublisher {
-    package var name: String { "the Pushgateway at \(url)" }
-
     package func publish(_ text: String) throws(PublishError) {
         do { try push(text) } catch { throw .push(error) }
     }

@@ -17,7 +17,7 @@ package enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 /// Why a run could not produce or deliver its verdict. The underlying errors stay typed to the
-/// edge, where each case becomes a message, a hint (`hint`) and an exit code (`exitStatus`).
+/// edge, where each case becomes a message, a hint (`Hints.hint(for:)`) and an exit code (`exitStatus`).
 package enum CheckerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A setting, a file or a line of the list is wrong (exit 2).
     case configuration(ConfigurationError)

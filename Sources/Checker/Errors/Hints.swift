@@ -29,7 +29,7 @@ package enum Hints {
     }
 
     /// The hint for any error of a run.
-    package static func hint(for error: CheckerError) -> String? {
+    package static func hint(for error: CheckerError) -> String {
         switch error {
         case .configuration: return "the settings are listed by backup-checker --help"
         case let .database(error): return hint(for: error)

@@ -32,7 +32,6 @@ public struct MetricsFile: MetricsPublisher {
         return "\(folder).\(name).\(runID).tmp"
     }
 
-    public var name: String { "the metrics file \(path)" }
 
     package func publish(_ text: String) throws(PublishError) {
         removeLeftovers()
