@@ -168,6 +168,10 @@ package enum Hints {
             return "\(service.urlSetting) points at a redirect; set it to where the service really is (https, the final host)"
         case .unexpectedAnswer:
             return "\(service.urlSetting) does not point at the service's API (a proxy's login page?)"
+        case .timeSpent:
+            return service == .heartbeat
+                ? "an earlier heartbeat call took all of heartbeat_timeout; see the message before this one"
+                : "an earlier call took all the time allowed; see the message before this one"
         case let .mail(error):
             return hint(for: error)
         }

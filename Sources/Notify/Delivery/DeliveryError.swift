@@ -21,6 +21,9 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
         /// The answer was a redirect, which an API call never follows: `location` is where it
         /// points, as scheme and host (nil when it names no other host).
         case redirected(status: Int, location: String?)
+        /// Not tried: the `seconds` that all calls of the run to this service may take together
+        /// were spent by earlier calls (a heartbeat's end after a start that hung).
+        case timeSpent(seconds: Double)
     }
 
     /// The service, as messages name it: "Zulip", "the heartbeat", "the Pushgateway".
@@ -45,7 +48,7 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
         case .unreachable: return true
         case let .rejected(status, _, _, _): return status == 500 || status == 503 || status == 429
         case let .mail(error): return error.isTransient
-        case .insecureSite, .untrustedCertificate, .deliveryUnknown, .unexpectedAnswer, .redirected: return false
+        case .insecureSite, .untrustedCertificate, .deliveryUnknown, .unexpectedAnswer, .redirected, .timeSpent: return false
         }
     }
 
@@ -86,6 +89,8 @@ public struct DeliveryError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(service) through \(site): \(error)"
         case let .redirected(status, location):
             return "\(service) at \(site) answered HTTP \(status), a redirect to \(location ?? "another path of the same site"), which is not followed"
+        case let .timeSpent(seconds):
+            return "not sent to \(service) at \(site): the \(seconds) s its calls may take in this run were spent by earlier calls"
         }
     }
 }

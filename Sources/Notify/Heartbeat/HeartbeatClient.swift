@@ -114,7 +114,7 @@ public struct HeartbeatClient: Sendable {
             request.deadline = deadline
             try retry.run(until: deadline) { () throws(DeliveryError) in
                 guard !deadline.hasPassed else {
-                    throw request.failure(.unreachable(.connect(.timeout(.connecting(url.site.hostHeader), seconds: budget.seconds))))
+                    throw request.failure(.timeSpent(seconds: budget.seconds))
                 }
                 if monitor == .uptimeKuma {
                     try HeartbeatClient.expectUptimeKumaSuccess(http, request)
