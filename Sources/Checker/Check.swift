@@ -111,7 +111,6 @@ public struct Check {
             return CheckOutcome(day: day, zone: settings.zone.name,
                                 result: .success(.init(assessment: assessment, rows: rows, grid: grid?.grid)))
         } catch {
-            if case let .configuration(problem) = error { throw problem }
             return CheckOutcome(day: day, zone: settings.zone.name, result: .failure(error))
         }
     }

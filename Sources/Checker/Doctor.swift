@@ -112,27 +112,24 @@ public struct Doctor {
         } else {
             output("  TLS: not encrypted" + (settings.endpoint.isUnixSocket ? " (unix socket)" : ""))
         }
-        do {
-            let columns = try connection.query("SHOW COLUMNS FROM `\(settings.table)`").rows.map { row in
+        do throws(MySQLError) {
+            let columns = try connection.query("SHOW COLUMNS FROM \(settings.table.quoted)").rows.map { row in
                 (name: ((try? row.string(0)) ?? nil) ?? "?", type: ((try? row.string(1)) ?? nil) ?? "?")
             }
-            output("  table `\(settings.table)`: \(columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))")
+            output("  table \(settings.table.quoted): \(columns.map { "\($0.name) \($0.type)" }.joined(separator: ", "))")
             let names = Set(columns.map(\.name))
             let missing = ["date", "target", "status", "start_time", "end_time"].filter { !names.contains($0) }
             if !missing.isEmpty {
-                output("  fix: \(Hints.hint(for: DatabaseError.missingColumn(table: settings.table, column: missing.joined(separator: ", "))))")
+                output("  fix: \(Hints.hint(for: DatabaseError.missingColumn(table: settings.table.name, column: missing.joined(separator: ", "))))")
                 return false
             }
             if let day {
-                let result = try connection.query(try BackupQueries.rows(table: settings.table, on: day))
+                let result = try connection.query(BackupQueries.rows(table: settings.table, on: day))
                 output("  rows for \(day) (\(zone)): \(result.rows.count)")
             }
-        } catch let error as MySQLError {
-            output("  table `\(settings.table)`: \(error)")
-            output("  fix: \(Hints.hint(for: error))")
-            return false
         } catch {
-            output("  table `\(settings.table)`: \(error)")
+            output("  table \(settings.table.quoted): \(error)")
+            output("  fix: \(Hints.hint(for: error))")
             return false
         }
         return true

@@ -20,19 +20,21 @@ struct DiffTests {
         #expect(diff.expected == ["B", "a", "b", "ä"])
     }
 
-    @Test("the queries quote a checked table name and embed our own dates")
+    @Test("the queries quote a checked table name and embed our own dates; they take only a TableName, so they cannot fail on it")
     func queries() throws {
         let day = try #require(CalendarDay(parsing: "2024-10-18"))
         let first = try #require(CalendarDay(parsing: "2024-09-13"))
-        #expect(try BackupQueries.rows(table: "list", on: day) == "SELECT * FROM `list` WHERE `date` = '2024-10-18' ORDER BY 1")
-        #expect(try BackupQueries.history(table: "list", from: first, before: day)
+        let list = try #require(TableName("list"))
+        // `BackupQueries.rows(table: "list", …)` does not compile: a String is no TableName,
+        // and the queries do not throw.
+        #expect(BackupQueries.rows(table: list, on: day) == "SELECT * FROM `list` WHERE `date` = '2024-10-18' ORDER BY 1")
+        #expect(BackupQueries.history(table: list, from: first, before: day)
                 == "SELECT `target`, `date`, `start_time`, `end_time`, `status` FROM `list` WHERE `date` >= '2024-09-13' AND `date` < '2024-10-18'")
-        for bad in ["list; DROP TABLE list", "li`st", "", "a b", String(repeating: "x", count: 65), "lïst"] {
-            #expect(!BackupQueries.isValidIdentifier(bad))
-            #expect(throws: ConfigurationError.settings(missing: [], problems: [
-                SettingProblem(name: "db_table", message: "db_table is not a plain table name")])) {
-                try BackupQueries.rows(table: bad, on: day)
-            }
+        for bad in ["list; DROP TABLE list", "li`st", "", "a b", String(repeating: "x", count: 65), "lïst", "db.list"] {
+            #expect(TableName(bad) == nil, "\(bad)")
+        }
+        for good in ["list", "$x", "_1", String(repeating: "x", count: 64)] {
+            #expect(TableName(good)?.quoted == "`\(good)`")
         }
     }
 

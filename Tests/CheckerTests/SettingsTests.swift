@@ -32,7 +32,7 @@ struct SettingsTests {
     func seedVariables() throws {
         let settings = try Self.settings(Self.seed)
         #expect(settings.database.endpoint == .tcp(host: "10.0.0.5", port: 3306))
-        #expect(settings.database.table == "list")
+        #expect(settings.database.table.name == "list")
         #expect(settings.database.tls == .preferred)
         #expect(settings.database.timeouts == Timeouts(connect: 10, read: 30, write: 30))
         let zulip = try #require(settings.zulip)
@@ -105,6 +105,20 @@ struct SettingsTests {
         } catch {
             #expect(!error.description.contains("pw"))
         }
+    }
+
+    @Test("a hostile db_table is refused once, when the settings are read, with its case and the rule it breaks; a plain one is kept", arguments: [
+        "list; DROP TABLE list", "li`st", "a b", String(repeating: "x", count: 65), "lïst", "backups.list",
+    ])
+    func hostileTable(name: String) throws {
+        var values = Self.seed
+        values["db_table"] = name
+        #expect(throws: ConfigurationError.settings(missing: [], problems: [SettingProblem(
+            name: "db_table", message: "db_table must be a table name of 1-64 letters, digits, _ or $, not \"\(name.prefix(70))\"")])) {
+            try Self.settings(values)
+        }
+        values["db_table"] = "backup_runs$2"
+        #expect(try Self.settings(values).database.table.quoted == "`backup_runs$2`")
     }
 
     @Test("an unknown zone in TZ, when timezone is not set, is a configuration error like an unknown timezone", arguments: [

@@ -8,7 +8,7 @@ package struct DatabaseSettings: Sendable {
     package var username: String
     package var password: Secret
     package var database: String
-    package var table: String
+    package var table: TableName
     package var tls: TLSMode
     /// The CA file of db_tls_ca; nil when none is configured.
     package var tlsCA: String?
@@ -121,9 +121,7 @@ public struct Settings: Sendable {
         } else {
             endpoint = .tcp(host: reader.text(.dbHost) ?? "", port: reader.port(.dbPort) ?? 0)
         }
-        let table = reader.value(.dbTable, expected: "a table name of 1-64 letters, digits, _ or $", shown: 70) { name in
-            BackupQueries.isValidIdentifier(name) ? name : nil
-        } ?? ""
+        let table = reader.value(.dbTable, expected: "a table name of 1-64 letters, digits, _ or $", shown: 70) { TableName($0) }
         let tls = reader.choice(.dbTLS) { TLSMode(rawValue: $0) } ?? .preferred
         let tlsCA = reader.existingFile(.dbTLSCA)
         let readTimeout = reader.seconds(.dbReadTimeout) ?? 0
@@ -175,7 +173,8 @@ public struct Settings: Sendable {
         }
         let level = reader.choice(.logLevel) { LogLevel(name: $0) } ?? .info
 
-        guard reader.missing.isEmpty, reader.problems.isEmpty else {
+        // db_table's default always reads, so `table` is nil only beside a problem.
+        guard reader.missing.isEmpty, reader.problems.isEmpty, let table else {
             throw .settings(missing: reader.missing, problems: reader.problems)
         }
         database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password),

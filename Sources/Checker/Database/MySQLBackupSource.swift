@@ -27,8 +27,7 @@ package final class MySQLBackupSource: BackupSource {
     }
 
     package func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows {
-        let sql: String
-        do { sql = try BackupQueries.rows(table: settings.table, on: day) } catch { throw .configuration(error) }
+        let sql = BackupQueries.rows(table: settings.table, on: day)
         let connection = try connected()
         let result: ResultSet
         do {
@@ -36,12 +35,11 @@ package final class MySQLBackupSource: BackupSource {
         } catch {
             throw .database(.mysql(error))
         }
-        return try TodaysRows(result, table: settings.table)
+        return try TodaysRows(result, table: settings.table.name)
     }
 
     package func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int {
-        let sql: String
-        do { sql = try BackupQueries.history(table: settings.table, from: first, before: day) } catch { throw .configuration(error) }
+        let sql = BackupQueries.history(table: settings.table, from: first, before: day)
         let connection = try connected()
         var skipped = 0
         do {
