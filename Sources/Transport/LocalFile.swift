@@ -10,9 +10,10 @@ package enum LocalFile {
         /// It exists but this process may not open it (EACCES, EPERM): a question of file
         /// permissions, not of a wrong path.
         case permissionDenied
-        /// It exists but is not a regular file ("a directory", "a FIFO", ...).
-        case notRegularFile(String)
-        case unreadable(String)
+        /// It exists but is not a regular file (a directory, a FIFO, ...).
+        case notRegularFile(FileKind)
+        /// Opening, examining or reading it failed with this errno.
+        case unreadable(errno: Int32)
         case tooLarge(limit: Int)
 
         package var description: String {
@@ -20,8 +21,35 @@ package enum LocalFile {
             case .notFound: return "does not exist"
             case .permissionDenied: return "cannot be read: permission denied"
             case let .notRegularFile(kind): return "is \(kind), not a regular file"
-            case let .unreadable(reason): return "cannot be read: \(reason)"
+            case let .unreadable(code): return "cannot be read: \(errnoText(code))"
             case let .tooLarge(limit): return "is larger than \(limit) bytes"
+            }
+        }
+    }
+
+    /// What is at a path that is not a regular file.
+    package enum FileKind: Equatable, Sendable, CustomStringConvertible {
+        case directory, fifo, characterDevice, blockDevice, socket, special
+
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFDIR: self = .directory
+            case S_IFIFO: self = .fifo
+            case S_IFCHR: self = .characterDevice
+            case S_IFBLK: self = .blockDevice
+            case S_IFSOCK: self = .socket
+            default: self = .special
+            }
+        }
+
+        package var description: String {
+            switch self {
+            case .directory: return "a directory"
+            case .fifo: return "a FIFO"
+            case .characterDevice: return "a character device"
+            case .blockDevice: return "a block device"
+            case .socket: return "a socket"
+            case .special: return "a special file"
             }
         }
     }
@@ -57,12 +85,12 @@ package enum LocalFile {
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .notFound }
-            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errnoText(code))
+            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errno: code)
         }
         defer { _ = close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(errnoText(errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(kind(of: info.st_mode)) }
+        guard fstat(fd, &info) == 0 else { throw .unreadable(errno: errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(FileKind(mode: info.st_mode)) }
         guard info.st_size <= limit else { throw .tooLarge(limit: limit) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
@@ -72,22 +100,11 @@ package enum LocalFile {
             if count < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                throw .unreadable(errnoText(code))
+                throw .unreadable(errno: code)
             }
             if count == 0 { return Contents(bytes: bytes, permissions: UInt32(info.st_mode & 0o7777)) }
             guard bytes.count + count <= limit else { throw .tooLarge(limit: limit) }
             bytes.append(contentsOf: chunk[0..<count])
-        }
-    }
-
-    private static func kind(of mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFDIR: return "a directory"
-        case S_IFIFO: return "a FIFO"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        default: return "a special file"
         }
     }
 }

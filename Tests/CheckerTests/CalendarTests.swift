@@ -108,7 +108,7 @@ struct TimeZoneTests {
         #expect(south.offset(at: 1_719_792_000) == 37800)  // July
         #expect(try TimeZone(name: "u", posixRule: "UTC0").offset(at: 0) == 0)
         for bad in ["", "X", "CET-1CEST,M13.5.0,M10.5.0", "<+01", "CET-1CEST,M3.5.0"] {
-            #expect(throws: TimeZone.Invalid(reason: "not a POSIX TZ string")) { try TimeZone(name: bad, posixRule: bad) }
+            #expect(throws: TimeZone.Invalid.notPosixRule) { try TimeZone(name: bad, posixRule: bad) }
         }
     }
 
@@ -120,7 +120,7 @@ struct TimeZoneTests {
         for bad in ["Europe/Atlantis", "../zoneinfo/UTC", "/etc/passwd", "Europe//Berlin", "a.b", ""] {
             #expect(throws: ZoneLocator.Failure.unknown(bad)) { try locator.zone(named: bad) }
         }
-        #expect(throws: ZoneLocator.Failure.unreadable(name: "leapseconds", reason: "not TZif data")) {
+        #expect(throws: ZoneLocator.Failure.invalid(name: "leapseconds", .notTZif)) {
             try ZoneLocator().zone(named: "leapseconds")
         }
     }
@@ -149,7 +149,33 @@ struct TimeZoneTests {
         let directory = try TemporaryDirectory()
         try directory.write("Broken", "not a zone")
         let locator = ZoneLocator(environment: ["TZDIR": directory.path, "TZ": "Broken"])
-        #expect(throws: ZoneLocator.Failure.unreadable(name: "Broken", reason: "not TZif data")) { try locator.processZone() }
-        #expect(throws: ZoneLocator.Failure.unreadable(name: "Broken", reason: "not TZif data")) { try locator.zone(named: "Broken") }
+        #expect(throws: ZoneLocator.Failure.invalid(name: "Broken", .notTZif)) { try locator.processZone() }
+        #expect(throws: ZoneLocator.Failure.invalid(name: "Broken", .notTZif)) { try locator.zone(named: "Broken") }
+        // The words are made at the edge, from the case.
+        #expect(ZoneLocator.problem(.invalid(name: "Broken", .notTZif), setting: "TZ") == "TZ Broken cannot be read: not TZif data")
+    }
+
+    @Test("a zone file too large to be one is unreadable, with the file's failure as a case")
+    func oversizedZoneFile() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("Huge", String(repeating: "x", count: (1 << 20) + 1))
+        let locator = ZoneLocator(environment: ["TZDIR": directory.path])
+        let path = directory.path + "/Huge"
+        #expect(throws: ZoneLocator.Failure.unreadable(name: "Huge", path: path, .tooLarge(limit: 1 << 20))) {
+            try locator.zone(named: "Huge")
+        }
+        #expect(ZoneLocator.problem(.unreadable(name: "Huge", path: path, .tooLarge(limit: 1 << 20)), setting: "timezone")
+                == "timezone Huge cannot be read: \(path) is larger than 1048576 bytes")
+    }
+
+    @Test("TZif data that is cut short or out of order is refused by case")
+    func malformedTZif() throws {
+        let utc = try #require(FileManager.default.contents(atPath: "/usr/share/zoneinfo/Europe/Berlin"))
+        let bytes = [UInt8](utc)
+        #expect(throws: TimeZone.Invalid.truncated) { try TimeZone(name: "x", tzif: Array(bytes.prefix(30))) }
+        #expect(throws: TimeZone.Invalid.notTZif) { try TimeZone(name: "x", tzif: Array("TZix".utf8) + bytes.dropFirst(4)) }
+        var version = bytes
+        version[4] = UInt8(ascii: "x")
+        #expect(throws: TimeZone.Invalid.unknownVersion) { try TimeZone(name: "x", tzif: version) }
     }
 }

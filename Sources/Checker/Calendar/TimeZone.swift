@@ -16,11 +16,6 @@ package struct TimeZone: Sendable {
     /// UTC, built in: it needs no file.
     package static let utc = TimeZone(name: "UTC", rule: PosixTimeZoneRule(standardOffset: 0))
 
-    /// Why TZif data or a TZ string cannot be used.
-    package struct Invalid: Error, Equatable, Sendable {
-        package let reason: String
-    }
-
     private init(name: String, rule: PosixTimeZoneRule) {
         self.name = name
         transitions = []
@@ -31,7 +26,7 @@ package struct TimeZone: Sendable {
 
     /// A zone from a POSIX TZ string such as "CET-1CEST,M3.5.0,M10.5.0/3" or "UTC0".
     package init(name: String, posixRule text: String) throws(Invalid) {
-        guard let rule = PosixTimeZoneRule(parsing: text) else { throw Invalid(reason: "not a POSIX TZ string") }
+        guard let rule = PosixTimeZoneRule(parsing: text) else { throw .notPosixRule }
         self.init(name: name, rule: rule)
     }
 
@@ -47,12 +42,12 @@ package struct TimeZone: Sendable {
             let text = try reader.footer()
             if !text.isEmpty {
                 guard let parsed = PosixTimeZoneRule(parsing: text) else {
-                    throw Invalid(reason: "the footer \"\(text.prefix(40))\" is not a POSIX TZ string")
+                    throw .footerNotPosixRule(String(text.prefix(40)))
                 }
                 footer = parsed
             }
         }
-        guard !block.offsets.isEmpty else { throw Invalid(reason: "no local time types") }
+        guard !block.offsets.isEmpty else { throw .noLocalTimeTypes }
         self.name = name
         transitions = block.times
         transitionTypes = block.types
@@ -119,7 +114,7 @@ private struct TZifReader {
     var offset = 0
 
     mutating func take(_ count: Int) throws(TimeZone.Invalid) -> ArraySlice<UInt8> {
-        guard count >= 0, bytes.count - offset >= count else { throw TimeZone.Invalid(reason: "truncated TZif data") }
+        guard count >= 0, bytes.count - offset >= count else { throw .truncated }
         defer { offset += count }
         return bytes[offset..<(offset + count)]
     }
@@ -132,15 +127,15 @@ private struct TZifReader {
     }
 
     mutating func header() throws(TimeZone.Invalid) -> Header {
-        guard Array(try take(4)) == Array("TZif".utf8) else { throw TimeZone.Invalid(reason: "not TZif data") }
+        guard Array(try take(4)) == Array("TZif".utf8) else { throw .notTZif }
         let versionByte = try take(1).first ?? 0
         let version = versionByte == 0 ? 1 : Int(versionByte) - 0x30
-        guard (1...9).contains(version) else { throw TimeZone.Invalid(reason: "unknown TZif version") }
+        guard (1...9).contains(version) else { throw .unknownVersion }
         _ = try take(15)
         var counts: [Int] = []
         for _ in 0..<6 {
             let count = try integer(4)
-            guard count >= 0, count <= 1 << 20 else { throw TimeZone.Invalid(reason: "implausible TZif counts") }
+            guard count >= 0, count <= 1 << 20 else { throw .implausibleCounts }
             counts.append(Int(count))
         }
         return Header(version: version, isUTCCount: counts[0], isStandardCount: counts[1], leapCount: counts[2],
@@ -156,21 +151,21 @@ private struct TZifReader {
         for _ in 0..<header.typeCount {
             let utcOffset = try integer(4)
             _ = try take(2)  // isdst, abbreviation index
-            guard abs(utcOffset) < 86_400 * 2 else { throw TimeZone.Invalid(reason: "implausible UTC offset") }
+            guard abs(utcOffset) < 86_400 * 2 else { throw .implausibleOffset }
             offsets.append(Int32(utcOffset))
         }
-        guard types.allSatisfy({ Int($0) < offsets.count }) else { throw TimeZone.Invalid(reason: "a transition to no type") }
+        guard types.allSatisfy({ Int($0) < offsets.count }) else { throw .transitionToNoType }
         guard zip(times, times.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw TimeZone.Invalid(reason: "transitions out of order")
+            throw .transitionsOutOfOrder
         }
         _ = try take(header.charCount + header.leapCount * (timeSize + 4) + header.isStandardCount + header.isUTCCount)
         return Block(times: times, types: types, offsets: offsets)
     }
 
     mutating func footer() throws(TimeZone.Invalid) -> String {
-        guard try take(1).first == UInt8(ascii: "\n") else { throw TimeZone.Invalid(reason: "no TZif footer") }
+        guard try take(1).first == UInt8(ascii: "\n") else { throw .noFooter }
         let rest = bytes[offset...]
-        guard let end = rest.firstIndex(of: UInt8(ascii: "\n")) else { throw TimeZone.Invalid(reason: "unterminated TZif footer") }
+        guard let end = rest.firstIndex(of: UInt8(ascii: "\n")) else { throw .unterminatedFooter }
         return String(decoding: rest[rest.startIndex..<end], as: UTF8.self)
     }
 }

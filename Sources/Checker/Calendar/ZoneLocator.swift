@@ -27,14 +27,16 @@ public struct ZoneLocator: Sendable {
     }
 
     /// Why a zone cannot be used.
-    public enum Failure: Error, Equatable, Sendable {
+    package enum Failure: Error, Equatable, Sendable {
         /// Not a zone name of the tz database on this system (nor, for TZ, a POSIX rule or an
         /// existing file).
         case unknown(String)
         /// The zone's file exists but this process may not read it: a matter of permissions.
         case permissionDenied(name: String, path: String)
-        /// The zone's file exists but cannot be used.
-        case unreadable(name: String, reason: String)
+        /// The zone's file exists but cannot be read.
+        case unreadable(name: String, path: String, LocalFile.Failure)
+        /// The zone's file was read but is not a zone.
+        case invalid(name: String, TimeZone.Invalid)
     }
 
     /// The IANA zone `name` (e.g. "Europe/Berlin"), from its TZif file; "UTC" needs none.
@@ -83,7 +85,8 @@ public struct ZoneLocator: Sendable {
     }
 
     /// The zone in the TZif file at `path`: a missing file (or a directory) is an unknown zone,
-    /// one this process may not open a permission problem, anything else unreadable.
+    /// one this process may not open a permission problem, one that is not TZif data invalid,
+    /// anything else unreadable.
     private static func file(_ path: String, name: String) throws(Failure) -> TimeZone {
         let contents: LocalFile.Contents
         do {
@@ -92,13 +95,13 @@ public struct ZoneLocator: Sendable {
             switch error {
             case .notFound, .notRegularFile: throw .unknown(name)
             case .permissionDenied: throw .permissionDenied(name: name, path: path)
-            case .unreadable, .tooLarge: throw .unreadable(name: name, reason: "\(path) \(error)")
+            case .unreadable, .tooLarge: throw .unreadable(name: name, path: path, error)
             }
         }
         do {
             return try TimeZone(name: name, tzif: contents.bytes)
         } catch {
-            throw .unreadable(name: name, reason: error.reason)
+            throw .invalid(name: name, error)
         }
     }
 
@@ -118,8 +121,10 @@ extension ZoneLocator {
             return "\(setting) \"\(name.prefix(60))\" is not a known IANA time zone (e.g. Europe/Berlin, UTC)"
         case let .permissionDenied(name, path):
             return "\(setting) \(name.prefix(60)): this user may not read its zone file \(path.prefix(120)) (permission denied); make the tz database readable"
-        case let .unreadable(name, reason):
-            return "\(setting) \(name.prefix(60)) cannot be read: \(reason)"
+        case let .unreadable(name, path, failure):
+            return "\(setting) \(name.prefix(60)) cannot be read: \(path) \(failure)"
+        case let .invalid(name, invalid):
+            return "\(setting) \(name.prefix(60)) cannot be read: \(invalid)"
         }
     }
 }
