@@ -43,15 +43,21 @@ struct DotEnvTests {
 
     @Test("a line that is not a setting is an error naming its line number")
     func badLine() {
-        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 3, reason: "expected NAME=value")) {
+        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 3, .notAssignment)) {
             try DotEnv(parsing: "a=1\n# ok\nthis is not a setting\n")
         }
-        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 1, reason: "the value has no closing \"")) {
+        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 1, .noClosingQuote("\""))) {
             try DotEnv(parsing: "a=\"open\n")
         }
-        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 1, reason: "\"1abc\" is not a variable name")) {
+        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 1, .notVariableName("1abc"))) {
             try DotEnv(parsing: "1abc=2")
         }
+        #expect(throws: ConfigurationError.envFileLine(path: ".env", line: 2, .textAfterClosingQuote)) {
+            try DotEnv(parsing: "a=1\nb='x' y\n")
+        }
+        // The words are made once, from the case.
+        #expect(ConfigurationError.envFileLine(path: ".env", line: 1, .noClosingQuote("'")).description
+                == ".env line 1: the value has no closing '")
     }
 
     @Test("a value from the process environment wrapped in matching quotes is unwrapped")
@@ -79,10 +85,10 @@ struct DotEnvTests {
         let directory = try TemporaryDirectory()
         let path = directory.path + "/fifo.env"
         #expect(mkfifo(path, 0o600) == 0)
-        #expect(throws: ConfigurationError.file(purpose: "the env file", path: path, .notRegularFile("a FIFO"))) {
+        #expect(throws: ConfigurationError.file(purpose: "the env file", path: path, .notRegularFile(.fifo))) {
             try EnvFile.load(path: path)
         }
-        #expect(throws: ConfigurationError.file(purpose: "the env file", path: directory.path, .notRegularFile("a directory"))) {
+        #expect(throws: ConfigurationError.file(purpose: "the env file", path: directory.path, .notRegularFile(.directory))) {
             try EnvFile.load(path: directory.path)
         }
     }

@@ -34,11 +34,11 @@ package struct DotEnv: Equatable, Sendable {
                 line = line.dropFirst("export".count).trimmingWhitespace()
             }
             guard let equals = line.firstIndex(of: "=") else {
-                throw .envFileLine(path: source, line: number, reason: "expected NAME=value")
+                throw .envFileLine(path: source, line: number, .notAssignment)
             }
             let name = String(line[..<equals].trimmingWhitespace())
             guard DotEnv.isValidName(name) else {
-                throw .envFileLine(path: source, line: number, reason: "\"\(name.prefix(40))\" is not a variable name")
+                throw .envFileLine(path: source, line: number, .notVariableName(String(name.prefix(40))))
             }
             let value = try DotEnv.parseValue(line[line.index(after: equals)...], source: source, line: number)
             entries.append((name, value, number))
@@ -64,7 +64,7 @@ package struct DotEnv: Equatable, Sendable {
             if character == quote {
                 let rest = value[value.index(after: index)...].trimmingWhitespace()
                 guard rest.isEmpty || rest.hasPrefix("#") else {
-                    throw .envFileLine(path: source, line: line, reason: "unexpected text after the closing quote")
+                    throw .envFileLine(path: source, line: line, .textAfterClosingQuote)
                 }
                 return result
             }
@@ -85,6 +85,6 @@ package struct DotEnv: Equatable, Sendable {
             }
             index = value.index(after: index)
         }
-        throw .envFileLine(path: source, line: line, reason: "the value has no closing \(quote)")
+        throw .envFileLine(path: source, line: line, .noClosingQuote(quote))
     }
 }
