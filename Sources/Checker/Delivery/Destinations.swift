@@ -23,19 +23,6 @@ package protocol MetricsPublisher {
     func publish(_ text: String) throws(PublishError)
 }
 
-/// Why metrics could not be published.
-package enum PublishError: Error, Equatable, Sendable, CustomStringConvertible {
-    case file(path: String, reason: String)
-    case push(DeliveryError)
-
-    package var description: String {
-        switch self {
-        case let .file(path, reason): return "cannot write the metrics file \(path): \(reason)"
-        case let .push(error): return error.description
-        }
-    }
-}
-
 extension ZulipClient: Notifier {
     /// The smallest limit taken from a server: a smaller one (a misconfigured or hostile
     /// server) would split the report into a flood of messages.

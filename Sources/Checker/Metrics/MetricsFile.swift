@@ -1,7 +1,6 @@
 import Glibc
 import Transport
 
-
 /// node_exporter's textfile collector reads every `*.prom` file of a folder at each scrape, so
 /// the file must change all at once: the text goes to a temporary file in the same folder
 /// (whose name the collector ignores), is flushed to disk, and is renamed over the old file.
@@ -36,15 +35,15 @@ public struct MetricsFile: MetricsPublisher {
     package func publish(_ text: String) throws(PublishError) {
         removeLeftovers()
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw .file(path: path, reason: "cannot create \(temporaryPath): \(MetricsFile.errorText())") }
-        var failure: String?
-        if let code = Descriptor.writeAll(fd, Array(text.utf8)) { failure = "cannot write \(temporaryPath): \(errnoText(code))" }
-        if failure == nil && fsync(fd) != 0 { failure = "cannot flush \(temporaryPath): \(MetricsFile.errorText())" }
-        if close(fd) != 0 && failure == nil { failure = "cannot close \(temporaryPath): \(MetricsFile.errorText())" }
-        if failure == nil && rename(temporaryPath, path) != 0 { failure = "cannot rename it into place: \(MetricsFile.errorText())" }
+        guard fd >= 0 else { throw .file(path: path, temporary: temporaryPath, step: .create, errno: errno) }
+        var failure: (step: PublishError.FileStep, errno: Int32)?
+        if let code = Descriptor.writeAll(fd, Array(text.utf8)) { failure = (.write, code) }
+        if failure == nil && fsync(fd) != 0 { failure = (.flush, errno) }
+        if close(fd) != 0 && failure == nil { failure = (.close, errno) }
+        if failure == nil && rename(temporaryPath, path) != 0 { failure = (.rename, errno) }
         if let failure {
             unlink(temporaryPath)
-            throw .file(path: path, reason: failure)
+            throw .file(path: path, temporary: temporaryPath, step: failure.step, errno: failure.errno)
         }
     }
 
@@ -67,6 +66,4 @@ public struct MetricsFile: MetricsPublisher {
             unlink(candidate)
         }
     }
-
-    private static func errorText() -> String { errnoText(errno) }
 }
