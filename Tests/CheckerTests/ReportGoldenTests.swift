@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Checker
 import MySQLWire
+import TestSupport
 
 /// The report against goldens written by scripts/make-report-goldens with Python's tabulate 0.9.
 @Suite("Report goldens")
@@ -55,27 +56,55 @@ struct ReportGoldenTests {
         }
         let todays = try TodaysRows(ResultSet(columns: columns, rows: rows), table: "list")
         let day = try #require(CalendarDay(parsing: testCase.day))
-        let list = try ExpectedList(parsing: (testCase.list ?? testCase.expected).joined(separator: "\n"), source: "list")
-        let historyDays = testCase.history_days ?? 35
-        let first = try #require(day.adding(days: -historyDays))
-        var history = RunHistory(first: first, zone: try ZoneLocator().zone(named: testCase.zone), timedTargets: Set(todays.rows.filter(\.succeeded).map(\.target)))
-        let gridDays = testCase.report_history_days ?? 14
-        var grid = gridDays > 0 ? HistoryGrid.Recorder(days: gridDays, ending: day, list: list, rows: todays) : nil
+        var runs: [HistoryRun] = []
         for run in testCase.history ?? [] {
             let text = try #require(run[1])
             let date = try #require(CalendarDay(parsing: text))
-            guard date < day else { continue }
             let status = run.count > 4 ? run[4] : "success"
-            let historyRun = HistoryRun(target: try #require(run[0]), day: date, start: Self.seconds(run[2]),
-                                        end: Self.seconds(run[3]), succeeded: status == "success")
-            history.add(historyRun)
-            grid?.add(historyRun)
+            runs.append(HistoryRun(target: try #require(run[0]), day: date, start: Self.seconds(run[2]),
+                                   end: Self.seconds(run[3]), succeeded: status == "success"))
         }
-        let assessment = Assessment(day: day, list: list, rows: todays, history: history, historyDays: historyDays,
-                                    durations: DurationCheck(factor: testCase.duration_factor ?? 3))
-        let message = Report.message(assessment, zone: testCase.zone, rows: todays, grid: grid?.grid)
+        // The check itself assembles the report (Check.find), from these rows and this history,
+        // so that a change in how it wires the parts together changes what is compared here.
+        let directory = try TemporaryDirectory()
+        let listPath = try directory.write("expected-backups", (testCase.list ?? testCase.expected).joined(separator: "\n"))
+        let settings = CheckSettings(expectedPath: listPath, historyDays: testCase.history_days ?? 35,
+                                     durationFactor: testCase.duration_factor ?? 3,
+                                     zone: try ZoneLocator().zone(named: testCase.zone),
+                                     reportHistoryDays: testCase.report_history_days ?? 14)
+        let check = Check(settings: settings, day: day, source: RecordedSource(today: todays, day: day, history: runs),
+                          notifier: nil, logger: Logger(level: .error))
+        let outcome = try check.find(now: 0)
+        #expect(outcome.zone == testCase.zone)
+        let message = outcome.message
         let golden = try String(contentsOf: Self.directory.appendingPathComponent(testCase.name + ".txt"), encoding: .utf8)
         #expect(message + "\n" == golden)
+    }
+
+    /// A table that holds `today` on `day` and the runs of the history, answering as the
+    /// database source does: the day's rows, and the runs dated from the first day asked for
+    /// up to the day before the checked one.
+    final class RecordedSource: BackupSource {
+        let today: TodaysRows
+        let day: CalendarDay
+        let history: [HistoryRun]
+
+        init(today: TodaysRows, day: CalendarDay, history: [HistoryRun]) {
+            self.today = today
+            self.day = day
+            self.history = history
+        }
+
+        func rows(on asked: CalendarDay) throws(CheckerError) -> TodaysRows {
+            asked == day ? today : TodaysRows(columns: today.columns, rows: [])
+        }
+
+        func runs(from first: CalendarDay, before last: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int {
+            for run in history where run.day >= first && run.day < last { each(run) }
+            return 0
+        }
+
+        func close() {}
     }
 
     static func seconds(_ text: String?) -> Int64? {
