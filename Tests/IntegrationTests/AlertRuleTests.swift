@@ -139,7 +139,9 @@ struct AlertRuleTests {
     @Test("a real Prometheus with the shipped rules: a failed target fires, a stale instance among two fires, a healthy weekly target four days after its run does not")
     func realPrometheus() throws {
         let gateway = try Self.pushgateway
-        // Today as the checker sees it in UTC, and the weekday of four days ago.
+        // Today in UTC from one reading of the clock, handed to the checker with --date (a run
+        // that crosses midnight checks the day the rows were written for), and the weekday of
+        // four days before it.
         let now = Date()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -171,7 +173,7 @@ struct AlertRuleTests {
         }
         let zulip = try FakeZulip()
         let file = setup.directory.url.appendingPathComponent("backup_checker.prom").path
-        let run = try CheckerProcess.run([], environment: setup.environment(CheckerSetup.zulip(zulip).merging([
+        let run = try CheckerProcess.run(["--date", dayText(now)], environment: setup.environment(CheckerSetup.zulip(zulip).merging([
             "metrics_file": file, "pushgateway_url": gateway, "metrics_instance": fresh,
         ]) { $1 }))
         #expect(run.status == 1, "\(run.stderr)")
@@ -194,7 +196,7 @@ struct AlertRuleTests {
                     && alert["state"] as? String == "firing"
             }
         }
-        let deadline = Date(timeIntervalSinceNow: 60)
+        let stopwatch = Stopwatch()  // monotonic: a wall clock that jumps neither cuts nor stretches the wait
         var alerts: [Alert] = []
         var answer = ""
         repeat {
@@ -207,7 +209,7 @@ struct AlertRuleTests {
                 && firing(alerts, "BackupTargetNotOK", instance: stale, target: "failed.example.test")
                 && firing(alerts, "BackupCheckerNotRunning", instance: stale) { break }
             Thread.sleep(forTimeInterval: 0.5)
-        } while Date() < deadline
+        } while stopwatch.seconds < 60
         let seen = alerts.map { alert -> String in
             let labels = alert["labels"] as? [String: String] ?? [:]
             return "\(labels["alertname"] ?? "?"){instance=\(labels["instance"] ?? ""),target=\(labels["target"] ?? "")} \(alert["state"] ?? "?") value=\(alert["value"] ?? "?")"

@@ -227,9 +227,9 @@ struct ZulipFaultProcessTests {
         let site = fault == .refused ? "http://127.0.0.1:\(closed.port)" : zulip.site
         let environment = setup.environment(CheckerSetup.zulip(zulip, apiKey: fault == .unauthorized ? "wrong-key" : FakeZulip.apiKey)
             .merging(["zulip_site": site, "zulip_timeout": "1"]) { $1 })
-        let start = Date()
+        let stopwatch = Stopwatch()
         let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment, directory: setup.directory.url)
-        let elapsed = Date().timeIntervalSince(start)
+        let elapsed = stopwatch.seconds
         #expect(result.stdout.hasPrefix("everything is a-ok\ndate: 2024-10-18 (UTC)\n"))
         let attempts = zulip.requests.count
         switch fault {

@@ -65,11 +65,15 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// Waits until `count` requests have arrived, at most `timeout` seconds; false if they did not.
     package func waitForRequests(_ count: Int, timeout: Double = 10) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: timeout)
+        // The bound is kept on the monotonic clock; the condition is waited on in short slices,
+        // so a wall clock that jumps neither ends the wait early nor stretches it.
+        let stopwatch = Stopwatch()
         lock.lock()
         defer { lock.unlock() }
         while requestsSeen.count < count {
-            guard lock.wait(until: deadline) else { return requestsSeen.count >= count }
+            let left = timeout - stopwatch.seconds
+            guard left > 0 else { return false }
+            _ = lock.wait(until: Date(timeIntervalSinceNow: min(left, 0.1)))
         }
         return true
     }
