@@ -46,6 +46,17 @@ struct SettingReader {
         if !problems.contains(problem) { problems.append(problem) }
     }
 
+    /// Notes what `other` found, in its order, each once.
+    mutating func note(_ other: SettingReader) {
+        other.missing.forEach { noteMissing($0) }
+        other.problems.forEach { problem($0.name, $0.message) }
+    }
+
+    /// Everything missing or wrong so far, as one error; nil when nothing is.
+    var error: ConfigurationError? {
+        missing.isEmpty && problems.isEmpty ? nil : .settings(missing: missing, problems: problems)
+    }
+
     /// The value read by `parse`, else the table's default read the same way; nil when neither
     /// gives one. A value `parse` refuses is a problem saying it must be `expected`.
     mutating func value<Value>(_ setting: Setting, expected: String, shown: Int = 40,

@@ -85,6 +85,9 @@ public struct Settings: Sendable {
     package var database: DatabaseSettings
     /// nil when Zulip is not configured (allowed with --dry-run).
     public var zulip: ZulipDestination?
+    /// When Zulip is not configured: what its settings lack, as a run that posts would name it
+    /// (doctor says so); nil when it is configured.
+    package var zulipIncomplete: ConfigurationError?
     /// The heartbeat monitor's ping URL (Healthchecks, Uptime Kuma or Cronitor), or nil.
     public var heartbeat: HeartbeatURL?
     /// Seconds that all heartbeat calls of one run may take together: heartbeat_timeout.
@@ -129,19 +132,20 @@ public struct Settings: Sendable {
 
         // Zulip.
         let httpTimeout = reader.seconds(.zulipTimeout) ?? 0
+        // Read whether or not Zulip is wanted: when it is not, what it lacks is kept for doctor.
+        let zulipWanted = requireZulip || reader.optional(.zulipBotAPIKey) != nil
+        var zulipReader = SettingReader(sources: sources)
         var zulip: ZulipDestination?
-        if requireZulip || reader.optional(.zulipBotAPIKey) != nil {
-            let missingBefore = reader.missing.count
-            let apiKey = reader.required(.zulipBotAPIKey)
-            let channel = reader.required(.zulipStream)
-            let topic = reader.required(.zulipTopic)
-            let address = ZulipAddress(reader: &reader)
-            let caFile = reader.existingFile(.zulipTLSCA)
-            if let address, reader.missing.count == missingBefore {
-                zulip = ZulipDestination(site: address.site, email: address.email, apiKey: Secret(apiKey), channel: channel,
-                                         topic: topic, caFile: caFile ?? systemCAFile, timeout: httpTimeout)
-            }
+        let apiKey = zulipReader.required(.zulipBotAPIKey)
+        let channel = zulipReader.required(.zulipStream)
+        let topic = zulipReader.required(.zulipTopic)
+        let address = ZulipAddress(reader: &zulipReader)
+        let zulipCA = zulipReader.existingFile(.zulipTLSCA)
+        if zulipWanted, let address, zulipReader.missing.isEmpty {
+            zulip = ZulipDestination(site: address.site, email: address.email, apiKey: Secret(apiKey), channel: channel,
+                                     topic: topic, caFile: zulipCA ?? systemCAFile, timeout: httpTimeout)
         }
+        if zulipWanted { reader.note(zulipReader) }
 
         // Heartbeat and metrics.
         let heartbeat = reader.heartbeatURL(.heartbeatURL)
@@ -174,13 +178,14 @@ public struct Settings: Sendable {
         let level = reader.choice(.logLevel) { LogLevel(name: $0) } ?? .info
 
         // db_table's default always reads, so `table` is nil only beside a problem.
-        guard reader.missing.isEmpty, reader.problems.isEmpty, let table else {
+        guard reader.error == nil, let table else {
             throw .settings(missing: reader.missing, problems: reader.problems)
         }
         database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password),
                                     database: databaseName, table: table, tls: tls, tlsCA: tlsCA,
                                     systemCAFile: systemCAFile, programName: program?.name, timeouts: timeouts)
         self.zulip = zulip
+        zulipIncomplete = zulipWanted ? nil : zulipReader.error
         self.heartbeat = heartbeat
         self.heartbeatTimeout = heartbeatTimeout
         self.metrics = metrics
