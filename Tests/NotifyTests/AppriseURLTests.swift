@@ -68,16 +68,40 @@ struct AppriseURLTests {
         }
     }
 
-    @Test("no error repeats any part of the URL but the scheme and, for plain text, the host")
-    func errorsNeverShowSecrets() {
-        for text in ["slack://SECRETA/SECRETB", "tgram://123:SECRET", "discord://SECRET", "matrixs://SECRET@host",
-                     "zulip://SECRET@org", "mmosts://host", "nope://SECRET@host/SECRET", "json://h/x?method=GET&k=SECRET"] {
-            do {
-                _ = try DestinationURL.parse(text)
-                Issue.record("accepted")
-            } catch {
-                #expect(!error.description.contains("SECRET"))
-            }
+    @Test("no error repeats any part of the URL but the scheme and, for plain text, the host; each names its rule's case",
+          arguments: [
+              ("slack://SECRETA/SECRETB", DestinationURLError.malformed(service: "Slack", .slackTokenCount)),
+              ("slack://xoxb-SECRET/x/y", .malformed(service: "Slack", .slackBotToken)),
+              ("slack://SE.CRET/B/C", .malformed(service: "Slack", .badSlackToken)),
+              ("tgram://123:SECRET", .malformed(service: "Telegram", .noTelegramChat)),
+              ("tgram://123:SECRET/SECRET!", .malformed(service: "Telegram", .badTelegramChat)),
+              ("discord://SECRET", .malformed(service: "Discord", .noDiscordWebhook)),
+              ("discord://SE-CRET/tok", .malformed(service: "Discord", .badDiscordWebhook)),
+              ("matrixs://SECRET@host", .malformed(service: "Matrix", .noMatrixRoom)),
+              ("matrixs://SECRET@host/#room?msgtype=SECRET", .malformed(service: "Matrix", .badMatrixMessageType)),
+              ("zulip://SECRET@org", .malformed(service: "Zulip", .noZulipKey)),
+              ("zulip://SECRET@org/key", .malformed(service: "Zulip", .noZulipStream)),
+              ("mmosts://host", .malformed(service: "Mattermost", .noMattermostToken)),
+              ("ntfys://SE.CRET", .malformed(service: "ntfy", .badTopic)),
+              ("mailtos://:SECRET@host", .malformed(service: "e-mail", .noRecipient)),
+              ("nope://SECRET@host/SECRET", .unknownService(scheme: "nope")),
+              ("json://h/x?method=GET&k=SECRET", .malformed(service: "JSON webhook", .methodNotPOST)),
+              ("json://SECRET@h:99999/x", .malformed(service: nil, .badPort)),
+              ("json://a@b@SECRET/x", .malformed(service: nil, .twoAts)),
+          ])
+    func errorsNeverShowSecrets(text: String, expected: DestinationURLError) {
+        do {
+            _ = try DestinationURL.parse(text)
+            Issue.record("accepted")
+        } catch {
+            #expect(error == expected)
+            #expect(!error.description.contains("SECRET"))
         }
+    }
+
+    @Test("the words of a broken rule are written once, by the problem's case")
+    func problemWords() {
+        #expect(DestinationURLError.malformed(service: nil, .tooLong(limit: 4096)).description == "it is longer than 4096 bytes")
+        #expect(DestinationURLError.malformed(service: "ntfy", .badTopic).description == "a topic holds up to 64 letters, digits, - and _")
     }
 }

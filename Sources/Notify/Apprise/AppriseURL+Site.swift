@@ -8,12 +8,12 @@ extension AppriseURL {
     /// The http(s) site of a self-hosted service: this URL's host and port (or the scheme's
     /// default), and `prefix` as the path, each segment percent-encoded.
     package func site(service: String, prefix: [String] = []) throws(DestinationURLError) -> SiteURL {
-        guard !host.isEmpty else { throw .malformed(service: service, reason: "it names no host") }
+        guard !host.isEmpty else { throw .malformed(service: service, .noHost) }
         let name = host.contains(":") ? "[\(host)]" : host
         let portText = port.map { ":\($0)" } ?? ""
         let path = prefix.map { "/" + PathEncoding.segment($0) }.joined()
         guard let site = SiteURL("\(isSecure ? "https" : "http")://\(name)\(portText)\(path)") else {
-            throw .malformed(service: service, reason: "its host is not a host name or an IP address")
+            throw .malformed(service: service, .badHost)
         }
         return site
     }

@@ -21,10 +21,10 @@ public enum DestinationURL: Sendable, Equatable {
         } catch {
             switch error {
             case .notAURL: throw .notAURL
-            case .tooLong: throw .malformed(service: nil, reason: "it is longer than \(AppriseURL.maxLength) bytes")
-            case .badPort: throw .malformed(service: nil, reason: "its port is not a number from 1 to 65535")
-            case .twoAts: throw .malformed(service: nil, reason: "it has more than one @ before the host (write an @ in a user name as %40)")
-            case .controlCharacter: throw .malformed(service: nil, reason: "it contains a control character")
+            case .tooLong: throw .malformed(service: nil, .tooLong(limit: AppriseURL.maxLength))
+            case .badPort: throw .malformed(service: nil, .badPort)
+            case .twoAts: throw .malformed(service: nil, .twoAts)
+            case .controlCharacter: throw .malformed(service: nil, .controlCharacter)
             }
         }
         switch url.scheme {
@@ -70,33 +70,6 @@ public enum DestinationURL: Sendable, Equatable {
         case "json", "jsons": return JSONWebhookURL.service
         case "zulip": return ZulipURL.service
         default: return nil
-        }
-    }
-}
-
-/// Why a notify_urls entry cannot be used. No case carries any part of the URL but its
-/// scheme (a plain word) and, for a refused plain-text credential, the host.
-public enum DestinationURLError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Not `scheme://…`.
-    case notAURL
-    /// A scheme no service here has.
-    case unknownService(scheme: String)
-    /// The service's form is not followed; `reason` says what is wrong, never with a value.
-    case malformed(service: String?, reason: String)
-    /// A credential would cross a network unencrypted.
-    case credentialOverPlainText(service: String, host: String)
-
-    public var description: String {
-        switch self {
-        case .notAURL:
-            return "is not a URL (scheme://…)"
-        case let .unknownService(scheme):
-            let shown = scheme.isASCIIWord() ? "\"\(scheme)://\"" : "its scheme"
-            return "\(shown) is not a service the checker can tell (mailto, mailtos, slack, mmost, mmosts, discord, tgram, matrix, matrixs, ntfy, ntfys, json, jsons, zulip)"
-        case let .malformed(_, reason):
-            return reason
-        case let .credentialOverPlainText(service, host):
-            return "would send its credential to \(service) at \(host) unencrypted; use the secure form of the URL (plain text only to a loopback address)"
         }
     }
 }

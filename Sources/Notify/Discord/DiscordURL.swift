@@ -12,10 +12,10 @@ public struct DiscordURL: Sendable, Equatable {
     init(_ url: AppriseURL) throws(DestinationURLError) {
         let service = DiscordURL.service
         guard !url.host.isEmpty, let token = url.path.first else {
-            throw .malformed(service: service, reason: "it needs the webhook's id and token (discord://webhook_id/webhook_token)")
+            throw .malformed(service: service, .noDiscordWebhook)
         }
         guard url.host.isASCIIWord(), token.isASCIIWord(allowing: "-_") else {
-            throw .malformed(service: service, reason: "a webhook id holds digits and a token letters, digits, - and _ only")
+            throw .malformed(service: service, .badDiscordWebhook)
         }
         webhookID = url.host
         self.token = Secret(token)

@@ -19,7 +19,7 @@ public struct JSONWebhookURL: Sendable, Equatable {
         password = url.password.map { Secret($0) }
         if url.user != nil || url.password != nil { try AppriseURL.requireProtected(site, service: service) }
         if let method = url.option("method"), method.uppercased() != "POST" {
-            throw .malformed(service: service, reason: "only method=POST is supported")
+            throw .malformed(service: service, .methodNotPOST)
         }
     }
 }

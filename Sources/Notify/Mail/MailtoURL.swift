@@ -19,7 +19,7 @@ public struct MailtoURL: Sendable, Equatable {
     init(_ url: AppriseURL) throws(DestinationURLError) {
         let service = MailtoURL.service
         guard !url.host.isEmpty, SiteURL.isHostName(url.host) || url.host.contains(":") else {
-            throw .malformed(service: service, reason: "it names no mail server host (mailtos://user:password@host?to=…)")
+            throw .malformed(service: service, .noMailHost)
         }
         host = url.host
         port = url.port
@@ -29,7 +29,7 @@ public struct MailtoURL: Sendable, Equatable {
         var to = url.list("to")
         if to.isEmpty { to = url.path.filter { $0.contains("@") } }
         if to.isEmpty, let user = url.user { to = [user.contains("@") ? user : "\(user)@\(url.host)"] }
-        guard !to.isEmpty else { throw .malformed(service: service, reason: "it names no recipient (?to=a@example.org)") }
+        guard !to.isEmpty else { throw .malformed(service: service, .noRecipient) }
         self.to = to
         from = url.option("from")
     }

@@ -30,15 +30,15 @@ public struct MatrixURL: Sendable, Equatable {
         } else if let token = url.user {
             login = .token(Secret(token))
         } else {
-            throw .malformed(service: service, reason: "it needs a user and password, or an access token (matrixs://user:password@host/#room)")
+            throw .malformed(service: service, .noMatrixLogin)
         }
         try AppriseURL.requireProtected(site, service: service)
         let targets = url.path + url.list("to")
-        guard !targets.isEmpty else { throw .malformed(service: service, reason: "it names no room (matrixs://user:password@host/#room)") }
+        guard !targets.isEmpty else { throw .malformed(service: service, .noMatrixRoom) }
         var rooms: [String] = []
         for target in targets {
             guard let room = MatrixURL.room(target, host: url.host) else {
-                throw .malformed(service: service, reason: "a room is #alias, !id or an alias, each with an optional :server (users as targets are not supported)")
+                throw .malformed(service: service, .badMatrixRoom)
             }
             rooms.append(room)
         }
@@ -46,7 +46,7 @@ public struct MatrixURL: Sendable, Equatable {
         switch url.option("msgtype")?.lowercased() {
         case nil, "text": messageType = "m.text"
         case "notice": messageType = "m.notice"
-        default: throw .malformed(service: service, reason: "msgtype is text or notice")
+        default: throw .malformed(service: service, .badMatrixMessageType)
         }
     }
 

@@ -15,7 +15,7 @@ public struct MattermostURL: Sendable, Equatable {
     init(_ url: AppriseURL) throws(DestinationURLError) {
         let service = MattermostURL.service
         guard let token = url.path.last, !token.isEmpty else {
-            throw .malformed(service: service, reason: "it names no webhook token (mmosts://host/token)")
+            throw .malformed(service: service, .noMattermostToken)
         }
         site = try url.site(service: service, prefix: url.path.dropLast())
         try AppriseURL.requireProtected(site, service: service)

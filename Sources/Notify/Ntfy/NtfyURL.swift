@@ -33,9 +33,9 @@ public struct NtfyURL: Sendable, Equatable {
         } else {
             site = try url.site(service: service)
         }
-        guard !topics.isEmpty else { throw .malformed(service: service, reason: "it names no topic (ntfy://topic or ntfys://host/topic)") }
+        guard !topics.isEmpty else { throw .malformed(service: service, .noTopic) }
         for topic in topics where !topic.isASCIIWord(allowing: "-_") || topic.count > 64 {
-            throw .malformed(service: service, reason: "a topic holds up to 64 letters, digits, - and _")
+            throw .malformed(service: service, .badTopic)
         }
         self.topics = topics
         if let token = url.option("token") {

@@ -17,15 +17,15 @@ public struct SlackURL: Sendable, Equatable {
     init(_ url: AppriseURL) throws(DestinationURLError) {
         let service = SlackURL.service
         let segments = [url.host] + url.path
-        guard let first = segments.first, !first.isEmpty else { throw .malformed(service: service, reason: "it names no webhook tokens") }
+        guard let first = segments.first, !first.isEmpty else { throw .malformed(service: service, .noSlackTokens) }
         if first.hasPrefix("xo") {
-            throw .malformed(service: service, reason: "a bot token (xoxb-…) is not supported; use an incoming webhook's URL (slack://TokenA/TokenB/TokenC)")
+            throw .malformed(service: service, .slackBotToken)
         }
         guard segments.count >= 3 else {
-            throw .malformed(service: service, reason: "it needs the webhook's three tokens (slack://TokenA/TokenB/TokenC)")
+            throw .malformed(service: service, .slackTokenCount)
         }
         for token in segments.prefix(3) where !token.isASCIIWord(allowing: "-_") {
-            throw .malformed(service: service, reason: "a webhook token holds letters, digits, - and _ only")
+            throw .malformed(service: service, .badSlackToken)
         }
         tokenA = Secret(segments[0])
         tokenB = Secret(segments[1])

@@ -15,15 +15,15 @@ public struct TelegramURL: Sendable, Equatable {
         let service = TelegramURL.service
         guard url.host.isASCIIWord(), url.host.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let second = url.path.first,
               second.isASCIIWord(allowing: "-_") else {
-            throw .malformed(service: service, reason: "it needs the bot's token (tgram://123456789:ABC…/chat_id)")
+            throw .malformed(service: service, .noTelegramToken)
         }
         botToken = Secret(url.host + ":" + second)
         chats = Array(url.path.dropFirst()) + url.list("to")
         guard !chats.isEmpty else {
-            throw .malformed(service: service, reason: "it names no chat (tgram://bottoken/chat_id)")
+            throw .malformed(service: service, .noTelegramChat)
         }
         for chat in chats where !chat.isASCIIWord(allowing: "-_@") {
-            throw .malformed(service: service, reason: "a chat is its numeric id or @channelname")
+            throw .malformed(service: service, .badTelegramChat)
         }
     }
 

@@ -20,17 +20,17 @@ public struct ZulipURL: Sendable, Equatable {
     init(_ url: AppriseURL) throws(DestinationURLError) {
         let service = ZulipURL.service
         guard let botname = url.user, !url.host.isEmpty else {
-            throw .malformed(service: service, reason: "it needs the bot's name and the organization (zulip://botname@organization/token/stream)")
+            throw .malformed(service: service, .noZulipBot)
         }
         var segments = url.path
         let token = url.option("token") ?? (segments.isEmpty ? nil : segments.removeFirst())
-        guard let token, !token.isEmpty else { throw .malformed(service: service, reason: "it names no API key (zulip://botname@organization/token/stream)") }
+        guard let token, !token.isEmpty else { throw .malformed(service: service, .noZulipKey) }
         guard let stream = url.option("to") ?? segments.first else {
-            throw .malformed(service: service, reason: "it names no stream (zulip://botname@organization/token/stream/topic)")
+            throw .malformed(service: service, .noZulipStream)
         }
         let organization = url.host + (url.port.map { ":\($0)" } ?? "")
         guard let site = ZulipDestination.site(ofOrganization: organization) else {
-            throw .malformed(service: service, reason: "its organization is not a host name (zulip.example.org) or an organization (acme)")
+            throw .malformed(service: service, .badZulipOrganization)
         }
         self.botname = botname
         self.organization = organization
