@@ -244,10 +244,10 @@ struct StreamingTests {
         let server = try TestServer.current()
         let connection = try server.admin(database: "backups")
         var seen = 0
-        #expect(throws: MySQLError.invalidValue(column: "stop", reason: "the handler stops at row 10")) {
+        #expect(throws: MySQLError.invalidArgument("the handler stops at row 10")) {
             try connection.forEachRow("SELECT seq, 'stop' FROM seq_1_to_50000") { (_: RowView) throws(MySQLError) in
                 seen += 1
-                if seen == 10 { throw .invalidValue(column: "stop", reason: "the handler stops at row 10") }
+                if seen == 10 { throw .invalidArgument("the handler stops at row 10") }
             }
         }
         #expect(seen == 10)

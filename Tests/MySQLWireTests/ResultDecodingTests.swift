@@ -141,15 +141,16 @@ struct ResultDecodingTests {
         let row = try Row(decoding: Self.row(["18446744073709551615", "-12.50", "2.5e-3", "2024-10-18",
                                               "2024-10-18 01:02:03.000450", "zoë"]), columns: columns)
         #expect(try row.uint64(0) == UInt64.max)
-        #expect { try row.int64(0) } throws: { isInvalidValue($0) }
+        #expect(throws: MySQLError.invalidValue(column: "big", value: "18446744073709551615", expected: .int64)) { try row.int64(0) }
         #expect(try row.decimalText(1) == "-12.50")
         #expect(try row.double(2) == 0.0025)
         #expect(try row.date(3) == MySQLDate(year: 2024, month: 10, day: 18))
         #expect(try row.dateTime(4) == MySQLDateTime(date: MySQLDate(year: 2024, month: 10, day: 18),
                                                      hour: 1, minute: 2, second: 3, microsecond: 450))
         #expect(try row.string(5) == "zoë")
-        #expect { try row.date(5) } throws: { isInvalidValue($0) }
-        #expect { try row.time(5) } throws: { isInvalidValue($0) }
+        #expect(throws: MySQLError.invalidValue(column: "name", value: "zoë", expected: .date)) { try row.date(5) }
+        #expect(throws: MySQLError.invalidValue(column: "name", value: "zoë", expected: .time)) { try row.time(5) }
+        #expect(MySQLError.invalidValue(column: "name", value: "zoë", expected: .time).description == "column name: \"zoë\" is not a TIME")
         #expect(throws: MySQLError.invalidArgument("column index 6 is out of range 0..<6")) { try row.string(6) }
         #expect(row.index(of: "day") == 3)
     }

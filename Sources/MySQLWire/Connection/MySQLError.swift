@@ -97,8 +97,8 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A statement did not return what the call expects (rows from `forEachRow`, one result
     /// set from `query`).
     case unexpectedResult(String)
-    /// A text value cannot be read as the type asked for.
-    case invalidValue(column: String, reason: String)
+    /// A text value (its first 40 bytes) cannot be read as the kind asked for.
+    case invalidValue(column: String, value: String, expected: ValueKind)
     /// OpenSSL failed at a computation (a digest, big-number arithmetic).
     case crypto(String)
     /// The connection was closed, by `close()` or after an earlier fatal error.
@@ -129,7 +129,7 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .insecure(reason): return "refused: \(reason)"
         case let .invalidArgument(text): return text
         case let .unexpectedResult(text): return text
-        case let .invalidValue(column, reason): return "column \(column): \(reason)"
+        case let .invalidValue(column, value, kind): return "column \(column): \"\(value)\" is not \(kind)"
         case let .crypto(text): return "OpenSSL failed: \(text)"
         case .connectionClosed: return "the connection is closed"
         case let .closedByServer(error): return "the server closed the connection: \(error)"

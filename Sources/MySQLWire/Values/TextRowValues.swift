@@ -28,14 +28,14 @@ extension TextRowValues {
     /// A whole number (integer columns, YEAR, or any text that is one), or nil for NULL.
     public func int64(_ index: Int) throws(MySQLError) -> Int64? {
         guard let raw = try bytes(index) else { return nil }
-        guard let value = Int64(parsing: raw) else { throw invalid(index, raw, "a 64-bit integer") }
+        guard let value = Int64(parsing: raw) else { throw invalid(index, raw, .int64) }
         return value
     }
 
     /// An unsigned whole number (BIGINT UNSIGNED reaches 2^64 − 1), or nil for NULL.
     public func uint64(_ index: Int) throws(MySQLError) -> UInt64? {
         guard let raw = try bytes(index) else { return nil }
-        guard let value = UInt64(parsing: raw) else { throw invalid(index, raw, "an unsigned 64-bit integer") }
+        guard let value = UInt64(parsing: raw) else { throw invalid(index, raw, .uint64) }
         return value
     }
 
@@ -43,7 +43,7 @@ extension TextRowValues {
     public func double(_ index: Int) throws(MySQLError) -> Double? {
         guard let raw = try bytes(index) else { return nil }
         guard raw.count <= 400, let value = Double(String(decoding: raw, as: UTF8.self)) else {
-            throw invalid(index, raw, "a number")
+            throw invalid(index, raw, .number)
         }
         return value
     }
@@ -58,36 +58,36 @@ extension TextRowValues {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
             case UInt8(ascii: "-") where position == 0: continue
             case UInt8(ascii: ".") where !sawPoint: sawPoint = true
-            default: throw invalid(index, raw, "a decimal")
+            default: throw invalid(index, raw, .decimal)
             }
         }
-        guard sawDigit else { throw invalid(index, raw, "a decimal") }
+        guard sawDigit else { throw invalid(index, raw, .decimal) }
         return String(decoding: raw, as: UTF8.self)
     }
 
     /// A DATE value, or nil for NULL.
     public func date(_ index: Int) throws(MySQLError) -> MySQLDate? {
         guard let raw = try bytes(index) else { return nil }
-        guard let value = MySQLDate(text: raw) else { throw invalid(index, raw, "a DATE") }
+        guard let value = MySQLDate(text: raw) else { throw invalid(index, raw, .date) }
         return value
     }
 
     /// A TIME value, or nil for NULL.
     public func time(_ index: Int) throws(MySQLError) -> MySQLTime? {
         guard let raw = try bytes(index) else { return nil }
-        guard let value = MySQLTime(text: raw) else { throw invalid(index, raw, "a TIME") }
+        guard let value = MySQLTime(text: raw) else { throw invalid(index, raw, .time) }
         return value
     }
 
     /// A DATETIME or TIMESTAMP value, or nil for NULL.
     public func dateTime(_ index: Int) throws(MySQLError) -> MySQLDateTime? {
         guard let raw = try bytes(index) else { return nil }
-        guard let value = MySQLDateTime(text: raw) else { throw invalid(index, raw, "a DATETIME") }
+        guard let value = MySQLDateTime(text: raw) else { throw invalid(index, raw, .dateTime) }
         return value
     }
 
-    private func invalid(_ index: Int, _ raw: ValueBytes, _ kind: String) -> MySQLError {
+    private func invalid(_ index: Int, _ raw: ValueBytes, _ kind: ValueKind) -> MySQLError {
         let name = index < columns.count ? columns[index].name : "#\(index)"
-        return .invalidValue(column: name, reason: "\"\(String(decoding: raw.prefix(40), as: UTF8.self))\" is not \(kind)")
+        return .invalidValue(column: name, value: String(decoding: raw.prefix(40), as: UTF8.self), expected: kind)
     }
 }

@@ -21,11 +21,6 @@ func isMalformed(_ error: any Error) -> Bool {
     return false
 }
 
-func isInvalidValue(_ error: any Error) -> Bool {
-    if case .invalidValue = error as? MySQLError { return true }
-    return false
-}
-
 func isUnsupported(_ error: any Error) -> Bool {
     if case .unsupported = error as? MySQLError { return true }
     return false
