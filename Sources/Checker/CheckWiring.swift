@@ -8,7 +8,8 @@ extension Check {
                             runID: RunID, now: Int64) -> Check {
         let retry = RetryPolicy(onRetry: { [logger] text in logger.warning(text) })
         var check = Check(settings: settings.check, day: day, format: format,
-                          source: MySQLBackupSource(settings: settings.database, trace: logger.packetTracer),
+                          source: MySQLBackupSource(table: settings.database.table,
+                                                    options: settings.connectionOptions(trace: logger.packetTracer)),
                           notifier: nil, logger: logger)
         guard !dryRun else { return check }
         check.notifier = settings.zulip.map { ZulipClient(destination: $0, retry: retry, userAgent: settings.program?.userAgent) }

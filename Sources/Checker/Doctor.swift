@@ -37,7 +37,7 @@ public struct Doctor {
         let day = self.day ?? settings.check.zone.day(at: now)
         var status = ExitStatus.ok
         if !checkList(settings.check, day: day, output: output) { status = .usage }
-        if !checkDatabase(settings.database, day: day, zone: settings.check.zone.name, output: output) {
+        if !checkDatabase(settings, day: day, zone: settings.check.zone.name, output: output) {
             status = max(status, .database)
         }
         if let zulip = settings.zulip {
@@ -94,10 +94,11 @@ public struct Doctor {
         return true
     }
 
-    private func checkDatabase(_ settings: DatabaseSettings, day: CalendarDay?, zone: String, output: (String) -> Void) -> Bool {
+    private func checkDatabase(_ all: Settings, day: CalendarDay?, zone: String, output: (String) -> Void) -> Bool {
+        let settings = all.database
         let connection: Connection
         do {
-            connection = try Connection(options: settings.connectionOptions())
+            connection = try Connection(options: all.connectionOptions())
         } catch {
             output("database: cannot connect to \(settings.endpoint) as \(settings.username): \(error)")
             output("  fix: \(Hints.hint(for: error))")

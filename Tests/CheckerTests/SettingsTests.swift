@@ -233,11 +233,28 @@ struct SettingsTests {
     func connectionOptions() throws {
         let program = Program(name: "backup-checker", version: "9.8.7")
         let settings = try Settings(sources: ConfigurationSources(file: Self.seed), requireZulip: true, program: program)
-        let options = settings.database.connectionOptions()
+        let options = settings.connectionOptions()
         #expect(options.attributes.contains { $0 == ("program_name", "backup-checker") })
         #expect(!options.attributes.contains { $0.0 == "_client_version" })
-        #expect(!(try Self.settings(Self.seed)).database.connectionOptions().attributes.contains { $0.0 == "program_name" })
+        #expect(!(try Self.settings(Self.seed)).connectionOptions().attributes.contains { $0.0 == "program_name" })
         #expect(options.commandTimeout == 30)
+    }
+
+    @Test("the system CA file and zulip_timeout are kept once: Zulip and the database take them from the settings, so a change reaches both")
+    func storedOnce() throws {
+        var settings = try Settings(sources: ConfigurationSources(file: Self.seed), requireZulip: true, systemCAFile: "/etc/ssl/first.pem")
+        #expect(settings.zulip?.caFile == "/etc/ssl/first.pem")
+        settings.systemCAFile = "/etc/ssl/second.pem"
+        settings.httpTimeout = 7
+        #expect(settings.zulip?.caFile == "/etc/ssl/second.pem")
+        #expect(settings.zulip?.timeout == 7)
+        #expect(settings.connectionOptions().tlsDefaultCAFile == "/etc/ssl/second.pem")
+        // zulip_tls_ca, when set, is Zulip's own and wins over the system's.
+        let directory = try TemporaryDirectory()
+        var values = Self.seed
+        values["zulip_tls_ca"] = try directory.write("zulip-ca.pem", "")
+        settings = try Settings(sources: ConfigurationSources(file: values), requireZulip: true, systemCAFile: "/etc/ssl/first.pem")
+        #expect(settings.zulip?.caFile == values["zulip_tls_ca"])
     }
 }
 

@@ -12,20 +12,9 @@ package struct DatabaseSettings: Sendable {
     package var tls: TLSMode
     /// The CA file of db_tls_ca; nil when none is configured.
     package var tlsCA: String?
-    /// The system's CA bundle, trusted when db_tls_ca is not set.
-    package var systemCAFile: String?
-    /// The program_name connection attribute: the running program's name, when handed down.
-    package var programName: String?
     /// db_connect_timeout bounds the whole login; db_read_timeout each read and each query
     /// from sending it to its last row.
     package var timeouts: Timeouts
-
-    /// Connection options for MySQLWire, with packets traced to `trace` when given.
-    package func connectionOptions(trace: PacketTracer? = nil) -> ConnectionOptions {
-        ConnectionOptions(endpoint: endpoint, username: username, password: password, database: database,
-                          timeouts: timeouts, commandTimeout: timeouts.read, tlsMode: tls, tlsCAFile: tlsCA,
-                          tlsDefaultCAFile: systemCAFile, programName: programName, trace: trace)
-    }
 }
 
 /// What the check compares and how.
@@ -83,8 +72,8 @@ public struct MetricsSettings: Sendable {
 /// value is named at once in one `ConfigurationError` (never with a secret's value).
 public struct Settings: Sendable {
     package var database: DatabaseSettings
-    /// nil when Zulip is not configured (allowed with --dry-run).
-    public var zulip: ZulipDestination?
+    /// Zulip's own settings as read; nil when Zulip is not configured (allowed with --dry-run).
+    var zulipAccount: ZulipAccount?
     /// When Zulip is not configured: what its settings lack, as a run that posts would name it
     /// (doctor says so); nil when it is configured.
     package var zulipIncomplete: ConfigurationError?
@@ -135,15 +124,14 @@ public struct Settings: Sendable {
         // Read whether or not Zulip is wanted: when it is not, what it lacks is kept for doctor.
         let zulipWanted = requireZulip || reader.optional(.zulipBotAPIKey) != nil
         var zulipReader = SettingReader(sources: sources)
-        var zulip: ZulipDestination?
+        var zulipAccount: ZulipAccount?
         let apiKey = zulipReader.required(.zulipBotAPIKey)
         let channel = zulipReader.required(.zulipStream)
         let topic = zulipReader.required(.zulipTopic)
         let address = ZulipAddress(reader: &zulipReader)
         let zulipCA = zulipReader.existingFile(.zulipTLSCA)
         if zulipWanted, let address, zulipReader.missing.isEmpty {
-            zulip = ZulipDestination(site: address.site, email: address.email, apiKey: Secret(apiKey), channel: channel,
-                                     topic: topic, caFile: zulipCA ?? systemCAFile, timeout: httpTimeout)
+            zulipAccount = ZulipAccount(address: address, apiKey: Secret(apiKey), channel: channel, topic: topic, caFile: zulipCA)
         }
         if zulipWanted { reader.note(zulipReader) }
 
@@ -182,9 +170,8 @@ public struct Settings: Sendable {
             throw .settings(missing: reader.missing, problems: reader.problems)
         }
         database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password),
-                                    database: databaseName, table: table, tls: tls, tlsCA: tlsCA,
-                                    systemCAFile: systemCAFile, programName: program?.name, timeouts: timeouts)
-        self.zulip = zulip
+                                    database: databaseName, table: table, tls: tls, tlsCA: tlsCA, timeouts: timeouts)
+        self.zulipAccount = zulipAccount
         zulipIncomplete = zulipWanted ? nil : zulipReader.error
         self.heartbeat = heartbeat
         self.heartbeatTimeout = heartbeatTimeout
@@ -197,5 +184,35 @@ public struct Settings: Sendable {
         self.program = program
         self.notify = notify
         self.notifyCAFile = notifyCAFile
+    }
+}
+
+extension Settings {
+    /// Zulip's own settings, as read. The destination (`Settings.zulip`) takes the request
+    /// timeout and the system's CA bundle from the settings, which keep each once.
+    struct ZulipAccount: Sendable {
+        var address: ZulipAddress
+        var apiKey: Secret
+        var channel: String
+        var topic: String
+        /// zulip_tls_ca; nil when not set (the system's CAs are trusted then).
+        var caFile: String?
+    }
+
+    /// Where the message goes: nil when Zulip is not configured (allowed with --dry-run).
+    public var zulip: ZulipDestination? {
+        zulipAccount.map {
+            ZulipDestination(site: $0.address.site, email: $0.address.email, apiKey: $0.apiKey, channel: $0.channel,
+                             topic: $0.topic, caFile: $0.caFile ?? systemCAFile, timeout: httpTimeout)
+        }
+    }
+
+    /// Connection options for MySQLWire: the database settings, the system's CA bundle (trusted
+    /// when db_tls_ca is not set) and the program's name, with packets traced to `trace` when given.
+    package func connectionOptions(trace: PacketTracer? = nil) -> ConnectionOptions {
+        ConnectionOptions(endpoint: database.endpoint, username: database.username, password: database.password,
+                          database: database.database, timeouts: database.timeouts, commandTimeout: database.timeouts.read,
+                          tlsMode: database.tls, tlsCAFile: database.tlsCA, tlsDefaultCAFile: systemCAFile,
+                          programName: program?.name, trace: trace)
     }
 }

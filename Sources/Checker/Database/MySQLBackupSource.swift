@@ -4,13 +4,14 @@ import Transport
 /// The backups table over MySQLWire: one connection, opened at the first query and closed by
 /// `close()`, for the day's rows and the streamed history.
 package final class MySQLBackupSource: BackupSource {
-    private let settings: DatabaseSettings
-    private let trace: PacketTracer?
+    private let table: TableName
+    private let options: ConnectionOptions
     private var connection: Connection?
 
-    package init(settings: DatabaseSettings, trace: PacketTracer? = nil) {
-        self.settings = settings
-        self.trace = trace
+    /// The table `table`, over a connection made with `options` (`Settings.connectionOptions`).
+    package init(table: TableName, options: ConnectionOptions) {
+        self.table = table
+        self.options = options
     }
 
     deinit { close() }
@@ -18,7 +19,7 @@ package final class MySQLBackupSource: BackupSource {
     private func connected() throws(CheckerError) -> Connection {
         if let connection { return connection }
         do {
-            let opened = try Connection.connect(options: settings.connectionOptions(trace: trace))
+            let opened = try Connection.connect(options: options)
             connection = opened
             return opened
         } catch {
@@ -27,7 +28,7 @@ package final class MySQLBackupSource: BackupSource {
     }
 
     package func rows(on day: CalendarDay) throws(CheckerError) -> TodaysRows {
-        let sql = BackupQueries.rows(table: settings.table, on: day)
+        let sql = BackupQueries.rows(table: table, on: day)
         let connection = try connected()
         let result: ResultSet
         do {
@@ -35,11 +36,11 @@ package final class MySQLBackupSource: BackupSource {
         } catch {
             throw .database(.mysql(error))
         }
-        return try TodaysRows(result, table: settings.table.name)
+        return try TodaysRows(result, table: table.name)
     }
 
     package func runs(from first: CalendarDay, before day: CalendarDay, _ each: (HistoryRun) -> Void) throws(CheckerError) -> Int {
-        let sql = BackupQueries.history(table: settings.table, from: first, before: day)
+        let sql = BackupQueries.history(table: table, from: first, before: day)
         let connection = try connected()
         var skipped = 0
         do {
