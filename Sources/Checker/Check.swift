@@ -137,7 +137,10 @@ public struct Check {
     /// Hands the metrics text to every publisher; a failure is logged and changes nothing else.
     static func publish(_ text: String, to publishers: [MetricsPublisher], logger: Logger) {
         for publisher in publishers {
-            do throws(PublishError) { try publisher.publish(text) } catch { logger.error("metrics: \(error)") }
+            do throws(PublishError) { try publisher.publish(text) } catch {
+                logger.error("metrics: \(error)")
+                logger.info("hint: \(Hints.hint(for: error))")
+            }
         }
     }
 

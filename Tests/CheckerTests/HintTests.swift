@@ -1,3 +1,4 @@
+import Glibc
 import MySQLWire
 import Notify
 import Testing
@@ -68,5 +69,19 @@ struct HintTests {
     func zulip(status: Int, code: String?, setting: String) {
         let error = DeliveryError(service: "Zulip", site: "https://z", problem: .rejected(status: status, message: nil, code: code, retryAfter: nil))
         #expect(Hints.hint(for: error, service: .zulip).includes(setting))
+    }
+
+    @Test("a metrics file that cannot be written is hinted by the failed step and errno, never by the words", arguments: [
+        (PublishError.file(path: "/m/x.prom", temporary: "/m/.t", step: .create, errno: ENOENT), "does not exist"),
+        (.file(path: "/m/x.prom", temporary: "/m/.t", step: .create, errno: ENOTDIR), "does not exist"),
+        (.file(path: "/m/x.prom", temporary: "/m/.t", step: .create, errno: EACCES), "may not write"),
+        (.file(path: "/m/x.prom", temporary: "/m/.t", step: .write, errno: EROFS), "read-only file system"),
+        (.file(path: "/m/x.prom", temporary: "/m/.t", step: .rename, errno: EISDIR), "names a folder"),
+        (.file(path: "/m/x.prom", temporary: "/m/.t", step: .flush, errno: ENOSPC), "is full"),
+        (.file(path: "/m/x.prom", temporary: "/m/.t", step: .close, errno: EIO), "see the error above"),
+    ])
+    func metricsFileHints(error: PublishError, words: String) {
+        let hint = Hints.hint(for: error)
+        #expect(hint.includes(words) && hint.includes("metrics_file"), "\(hint)")
     }
 }

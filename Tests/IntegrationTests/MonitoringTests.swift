@@ -145,6 +145,9 @@ struct MonitoringTests {
         let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: environment(["metrics_file": impossible]))
         #expect(result.status == 1)
         #expect(result.stderr.contains("metrics: cannot write the metrics file \(impossible)"))
+        // The hint is chosen by the failure's case (create failed: no such folder), not its text.
+        #expect(result.stderr.contains("hint: metrics_file's folder does not exist (or is not a folder); create it or correct metrics_file"),
+                "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: setup.directory.path).sorted() == ["expected-backups", "read-only"])
     }
 

@@ -1,3 +1,4 @@
+import Glibc
 import MySQLWire
 import Notify
 
@@ -174,6 +175,26 @@ package enum Hints {
                 : "an earlier call took all the time allowed; see the message before this one"
         case let .mail(error):
             return hint(for: error)
+        }
+    }
+
+    /// What to do about metrics that could not be published, by the failed step and errno.
+    package static func hint(for error: PublishError) -> String {
+        switch error {
+        case let .push(error):
+            return hint(for: error, service: .pushgateway)
+        case .file(_, _, .create, ENOENT), .file(_, _, .create, ENOTDIR):
+            return "metrics_file's folder does not exist (or is not a folder); create it or correct metrics_file"
+        case .file(_, _, .create, EACCES), .file(_, _, .create, EPERM), .file(_, _, .rename, EACCES), .file(_, _, .rename, EPERM):
+            return "this user may not write in metrics_file's folder; make it writable (node_exporter's textfile folder) or choose another"
+        case .file(_, _, _, EROFS):
+            return "metrics_file's folder is on a read-only file system; choose a writable folder (in a container, a mounted volume)"
+        case .file(_, _, .rename, EISDIR):
+            return "metrics_file names a folder; give the path of a .prom file inside it"
+        case .file(_, _, _, ENOSPC), .file(_, _, _, EDQUOT):
+            return "the file system that holds metrics_file is full"
+        case .file:
+            return "see the error above; metrics_file must be a file in a local folder this user may write"
         }
     }
 }
