@@ -46,6 +46,8 @@ public struct Doctor {
             output("zulip: \(error)")
             output("  fix: set zulip_organization (or zulip_site), zulip_bot_name (or zulip_email), zulip_bot_api_key, zulip_stream and zulip_topic")
             status = max(status, .usage)
+        } else {
+            output("zulip: not set up; the report goes to notify_urls only")
         }
         if !checkMonitoring(settings, output: output) { status = max(status, .delivery) }
         if !checkDestinations(settings, output: output) { status = max(status, .delivery) }
@@ -146,7 +148,12 @@ public struct Doctor {
             output("  fix: \(Hints.hint(for: error, service: .zulip))")
             return false
         }
-        let channel = destination.channel
+        return checkChannel(destination.channel, of: client, setting: "zulip_stream", output: output)
+    }
+
+    /// Whether the bot may post to `channel`, learnt with GET requests only; `setting` is where
+    /// the channel was named, for the fix.
+    private func checkChannel(_ channel: String, of client: ZulipClient, setting: String, output: (String) -> Void) -> Bool {
         let access: ZulipChannelAccess
         do throws(DeliveryError) {
             access = try client.channelAccess()
@@ -162,7 +169,7 @@ public struct Doctor {
             return true
         case let .missing(said):
             output("  channel \(channel): Zulip does not show the bot such a channel (\(said.prefix(200)))")
-            output("  fix: zulip_stream must name an existing channel, as Zulip spells it; for a private one, subscribe the bot")
+            output("  fix: \(setting) must name an existing channel, as Zulip spells it; for a private one, subscribe the bot")
         case .notSubscribed:
             output("  channel \(channel) is private and the bot is not subscribed to it")
             output("  fix: subscribe the bot to \(channel) in Zulip (channel settings > Subscribers), or use another channel")
@@ -180,6 +187,11 @@ public struct Doctor {
             let name = "notify_urls entry \(index + 1): \(destination.name)"
             do throws(DeliveryError) {
                 output("\(name): \(try destination.check())")
+                // A zulip:// entry's channel is checked as zulip_stream's is.
+                if let zulip = destination as? ZulipURLClient,
+                   !checkChannel(zulip.url.stream, of: zulip.client, setting: "the zulip:// URL's stream", output: output) {
+                    fine = false
+                }
             } catch {
                 output("\(name): \(error)")
                 output("  fix: \(Hints.hint(for: error, service: .destination))")

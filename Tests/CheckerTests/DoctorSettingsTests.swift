@@ -20,7 +20,8 @@ struct DoctorSettingsTests {
     }
 
     @Test("without Zulip settings doctor names every one missing, as a run that posts would", arguments: [
-        ([:], "zulip: missing zulip_bot_api_key, zulip_stream, zulip_topic, zulip_organization (or zulip_site), zulip_bot_name (or zulip_email)"),
+        ([:], "zulip: missing zulip_bot_api_key, zulip_stream, zulip_topic, zulip_organization (or zulip_site), zulip_bot_name (or zulip_email)"
+              + "; nobody would be told: set the zulip_* settings, notify_urls, or both"),
         (["zulip_organization": "acme/x", "zulip_stream": "ops"],
          "zulip: missing zulip_bot_api_key, zulip_topic, zulip_bot_name (or zulip_email); zulip_organization must be a host name (zulip.example.org) or an organization name (acme), not \"acme/x\""),
     ])

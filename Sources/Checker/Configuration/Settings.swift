@@ -75,7 +75,7 @@ public struct Settings: Sendable {
     /// Zulip's own settings as read; nil when Zulip is not configured (allowed with --dry-run).
     var zulipAccount: ZulipAccount?
     /// When Zulip is not configured: what its settings lack, as a run that posts would name it
-    /// (doctor says so); nil when it is configured.
+    /// (doctor says so); nil when it is configured, or when notify_urls tells someone else.
     package var zulipIncomplete: ConfigurationError?
     /// The heartbeat monitor's ping URL (Healthchecks, Uptime Kuma or Cronitor), or nil.
     public var heartbeat: HeartbeatURL?
@@ -121,8 +121,12 @@ public struct Settings: Sendable {
 
         // Zulip.
         let httpTimeout = reader.seconds(.zulipTimeout) ?? 0
-        // Read whether or not Zulip is wanted: when it is not, what it lacks is kept for doctor.
-        let zulipWanted = requireZulip || reader.optional(.zulipBotAPIKey) != nil
+        // A run needs Zulip when any of its settings is given (then all are needed: half a Zulip
+        // configuration is a mistake, never skipped), or when notify_urls names nobody else.
+        // Read either way: what it lacks is kept for doctor.
+        let zulipGiven = Setting.zulipIdentity.contains { !(sources.value($0.name) ?? "").isEmpty }
+        let othersTold = !(sources.value(Setting.notifyURLs.name) ?? "").trimmingWhitespace().isEmpty
+        let zulipNeeded = zulipGiven || !othersTold
         var zulipReader = SettingReader(sources: sources)
         var zulipAccount: ZulipAccount?
         let apiKey = zulipReader.required(.zulipBotAPIKey)
@@ -130,10 +134,13 @@ public struct Settings: Sendable {
         let topic = zulipReader.required(.zulipTopic)
         let address = ZulipAddress(reader: &zulipReader)
         let zulipCA = zulipReader.existingFile(.zulipTLSCA)
-        if zulipWanted, let address, zulipReader.missing.isEmpty {
+        if !zulipGiven && !othersTold {
+            zulipReader.problem(Setting.notifyURLs.name, "nobody would be told: set the zulip_* settings, notify_urls, or both")
+        }
+        if zulipGiven, let address, zulipReader.missing.isEmpty {
             zulipAccount = ZulipAccount(address: address, apiKey: Secret(apiKey), channel: channel, topic: topic, caFile: zulipCA)
         }
-        if zulipWanted { reader.note(zulipReader) }
+        if requireZulip && zulipNeeded { reader.note(zulipReader) }
 
         // Heartbeat and metrics.
         let heartbeat = reader.heartbeatURL(.heartbeatURL)
@@ -172,7 +179,8 @@ public struct Settings: Sendable {
         database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password),
                                     database: databaseName, table: table, tls: tls, tlsCA: tlsCA, timeouts: timeouts)
         self.zulipAccount = zulipAccount
-        zulipIncomplete = zulipWanted ? nil : zulipReader.error
+        // What a run would lack: Zulip's settings, when nothing else would be told.
+        zulipIncomplete = !requireZulip && zulipNeeded ? zulipReader.error : nil
         self.heartbeat = heartbeat
         self.heartbeatTimeout = heartbeatTimeout
         self.metrics = metrics

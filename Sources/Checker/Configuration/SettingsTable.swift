@@ -102,6 +102,9 @@ extension Setting {
     static let zulipBotAPIKey = Setting("zulip_bot_api_key", .text, .zulip, "the bot's API key", secret: true)
     static let zulipStream = Setting("zulip_stream", .text, .zulip, "stream (channel) the message goes to")
     static let zulipTopic = Setting("zulip_topic", .text, .zulip, "topic of the message")
+    /// The Zulip settings that say where and as whom to post: any of them given means Zulip
+    /// is wanted, and then every one is needed.
+    static let zulipIdentity = [zulipOrganization, zulipSite, zulipBotName, zulipEmail, zulipBotAPIKey, zulipStream, zulipTopic]
     static let zulipTLSCA = Setting("zulip_tls_ca", .path, .zulip, "CA file for a Zulip site with a private CA", file: true)
     static let zulipTimeout = Setting("zulip_timeout", default: "30", .seconds, .zulip,
                                       "seconds for each HTTP request (Zulip, heartbeat, Pushgateway)")

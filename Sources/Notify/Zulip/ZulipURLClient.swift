@@ -12,8 +12,12 @@ package struct ZulipURLClient: Destination {
     private func client(topic: String) -> ZulipClient {
         ZulipClient(destination: ZulipDestination(
             site: url.site, email: url.email, apiKey: url.token, channel: url.stream, topic: topic,
-            caFile: options.systemCAFile, extraCAFile: options.extraCAFile, timeout: options.timeout), retry: options.retry)
+            caFile: options.systemCAFile, extraCAFile: options.extraCAFile, timeout: options.timeout),
+            retry: options.retry, userAgent: options.userAgent)
     }
+
+    /// The Zulip client for this entry's bot and stream, for checks that post nothing.
+    package var client: ZulipClient { client(topic: url.topic ?? "") }
 
     package var name: String { "Zulip (\(url.site.host))" }
     package var messageLimit: MessageLimit? { .characters(ZulipClient.defaultMaxMessageLength) }
@@ -25,7 +29,7 @@ package struct ZulipURLClient: Destination {
 
     /// The bot's profile, as for zulip_*: checks the key without posting.
     package func check() throws(DeliveryError) -> String {
-        let bot = try client(topic: url.topic ?? "").me()
+        let bot = try client.me()
         return "bot \(bot.fullName.prefix(80)) <\(bot.email.prefix(100))>; messages go to \(url.stream.prefix(80)) (nothing posted)"
     }
 }
