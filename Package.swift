@@ -8,7 +8,8 @@ let staticOpenSSL: [LinkerSetting] = [
     .linkedLibrary(":libcrypto.a"),
 ]
 
-// The arrows: backup-checker → Checker → {MySQLWire, Notify} → Transport → COpenSSL.
+// The arrows: backup-checker → Checker → {MySQLWire, Notify} → Transport → COpenSSL, and
+// TextRules (the text rules every module shares) below them all, importing nothing.
 // scripts/check-layers keeps them.
 let package = Package(
     name: "backup-checker",
@@ -21,16 +22,18 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
-        .target(name: "Transport", dependencies: ["COpenSSL"], linkerSettings: staticOpenSSL),
-        .target(name: "MySQLWire", dependencies: ["Transport", "COpenSSL"]),
-        .target(name: "Notify", dependencies: ["Transport"]),
-        .target(name: "Checker", dependencies: ["MySQLWire", "Notify", "Transport"]),
+        .target(name: "TextRules"),
+        .target(name: "Transport", dependencies: ["COpenSSL", "TextRules"], linkerSettings: staticOpenSSL),
+        .target(name: "MySQLWire", dependencies: ["Transport", "COpenSSL", "TextRules"]),
+        .target(name: "Notify", dependencies: ["Transport", "TextRules"]),
+        .target(name: "Checker", dependencies: ["MySQLWire", "Notify", "Transport", "TextRules"]),
         .executableTarget(name: "backup-checker", dependencies: ["Checker"]),
         .executableTarget(name: "mysqlwire-probe", dependencies: ["MySQLWire", "Transport"]),
         .target(name: "TestSupport", dependencies: ["COpenSSL", "Transport"], path: "Tests/TestSupport"),
         .testTarget(name: "MySQLWireTests", dependencies: ["MySQLWire", "Transport", "COpenSSL", "TestSupport"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "Transport", "COpenSSL", "TestSupport"]),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Notify", "MySQLWire", "Transport", "TestSupport"],
+        .testTarget(name: "TextRulesTests", dependencies: ["TextRules"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Notify", "MySQLWire", "Transport", "TextRules", "TestSupport"],
                     exclude: ["Goldens"]),
         // The fuzz targets' bodies (Fuzz/Bodies), replayed over Tests/FuzzCorpus by `swift test`.
         .target(name: "FuzzBodies", dependencies: ["MySQLWire", "Transport", "Notify", "Checker", "TestSupport"],

@@ -1,3 +1,5 @@
+import TextRules
+
 /// The step of a connection that failed or ran out of time, with the peer it was talking to.
 public enum TransportStep: Sendable, Equatable {
     /// Opening the TCP or unix-socket connection.
@@ -63,10 +65,4 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .tlsSetup(reason): return "cannot set up TLS: \(reason)"
         }
     }
-}
-
-/// Seconds as a person writes them: "5", "0.5".
-package func formatSeconds(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
-    return String(value)
 }

@@ -2,6 +2,7 @@ import Glibc
 import MySQLWire
 import Notify
 import Testing
+import TextRules
 import Transport
 @testable import Checker
 

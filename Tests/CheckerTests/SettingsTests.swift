@@ -1,5 +1,6 @@
 import Testing
 import TestSupport
+import TextRules
 import Transport
 import Notify
 @testable import Checker

@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// A day of the proleptic Gregorian calendar, the unit the check works in.
 public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Glibc
+import TextRules
 import Transport
 
 /// Where the tz database is and which zone this process calls local, as the executable found

@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// A parsed .env file: `NAME=value` lines as python-dotenv reads them, so that one file serves
 /// `docker run --env-file` and a local run alike.

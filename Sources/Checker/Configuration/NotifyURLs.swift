@@ -1,5 +1,5 @@
 import Notify
-import Transport
+import TextRules
 
 /// notify_urls: apprise URLs separated by spaces or commas, each read by Notify. An entry
 /// that cannot be read is named by its position (from 1) and service, never shown.

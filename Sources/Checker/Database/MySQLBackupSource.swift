@@ -1,5 +1,5 @@
 import MySQLWire
-import Transport
+import TextRules
 
 /// The backups table over MySQLWire: one connection, opened at the first query and closed by
 /// `close()`, for the day's rows and the streamed history.

@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// The table of backup results, checked once when db_table is read: 1-64 ASCII letters,
 /// digits, `_` or `$`, so that it needs no escaping. The only way to make one is the checking

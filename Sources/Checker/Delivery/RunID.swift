@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// A random UUID (version 4) that names one run: the heartbeat pairs a run's start and end
 /// pings with it (`?rid=`), and the metrics file's temporary file carries it, so that no

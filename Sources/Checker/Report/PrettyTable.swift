@@ -1,3 +1,5 @@
+import TextRules
+
 /// A table drawn exactly as Python's tabulate 0.9 draws it with `tablefmt="pretty"`: every
 /// cell centred (extra space on the right, as Python's `format(s, "^n")`), one space of
 /// padding, `+---+` rules. Widths count code points, as tabulate does without wcwidth (the

@@ -1,5 +1,5 @@
 import MySQLWire
-import Transport
+import TextRules
 
 /// Text as the seed's Python script printed it: `str()` of the values the Python mariadb
 /// connector returns, and `repr()` of lists of strings. The report must match it byte for byte.

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// The targets whose backups should run, and when: one target per line, optionally followed

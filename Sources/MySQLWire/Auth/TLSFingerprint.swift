@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// MariaDB 11.4+ zero-configuration TLS: after a successful login over TLS the server puts
 /// 0x01 and the hex SHA-256 of (password hash ‖ greeting nonce ‖ SHA-256 of its certificate) in

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// An error the server sent in an ERR packet.

@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// The server's greeting, the first packet of every connection.
 /// https://mariadb.com/kb/en/connection/#initial-handshake-packet

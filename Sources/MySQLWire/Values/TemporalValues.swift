@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// A DATE value as the server sends it in text form ("2024-10-18"). Zero dates are allowed,
 /// as MariaDB stores them.

@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 extension AppriseURL {
     /// Whether the scheme is the service's secure form (`mmosts`, `matrixs`, `jsons`…), as

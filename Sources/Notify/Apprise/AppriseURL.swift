@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// A notification URL in apprise's form, taken apart as apprise's `parse_url` does:
 /// `scheme://[user[:password]@]host[:port][/segment…][?key=value&…]`. The scheme is lower

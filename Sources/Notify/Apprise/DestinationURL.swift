@@ -1,3 +1,5 @@
+import TextRules
+
 /// A notify_urls entry, read: which service and everything its client needs. Parsed as
 /// apprise parses the same URL (scheme, user, password, host, port, path and query), then by
 /// the service's own rules; a URL that carries a credential over plain text to a host beyond

@@ -1,3 +1,5 @@
+import TextRules
+
 /// Why a notify_urls entry cannot be used. No case carries any part of the URL but its
 /// scheme (a plain word) and, for a refused plain-text credential, the host.
 public enum DestinationURLError: Error, Equatable, Sendable, CustomStringConvertible {

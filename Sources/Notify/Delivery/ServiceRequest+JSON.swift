@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// What a service's error body says: its message, its error code, and when to try again.
 struct ServiceComplaint {

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// One HTTP exchange with a service, its transport failures turned into `DeliveryError`s that

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// `discord://webhook_id/webhook_token`: a webhook, `POST

@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// application/x-www-form-urlencoded bodies, as Zulip's API takes them.
 package enum FormEncoding {

@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// A small JSON reader and writer for the services' answers and `--format json`; no
 /// Foundation. Integers are kept exact (a BIGINT does not pass through a Double).

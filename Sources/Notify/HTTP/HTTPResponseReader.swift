@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// Reads one response from a stream, never more than the limits allow. The bytes arrive in

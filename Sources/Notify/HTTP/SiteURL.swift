@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// An http(s) base URL such as `https://zulip.example.org` or `http://127.0.0.1:9000/zulip`:

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// `matrix://user:password@host[:port]/#room[:server]` (http) and `matrixs://…` (https), or

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// `ntfy://topic` (ntfy.sh), `ntfy://[user:password@]host[:port]/topic[/topic…]` (http) and

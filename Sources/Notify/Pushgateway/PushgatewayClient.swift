@@ -1,4 +1,4 @@
-import Transport
+import TextRules
 
 /// Prometheus's Pushgateway, the standard home of a batch job's metrics: the text exposition
 /// format sent with `PUT {url}/metrics/job/{job}` (plus `/instance/{instance}` so that several

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// `slack://[botname@]TokenA/TokenB/TokenC[/#channel…][?to=…]`: an incoming webhook

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// `tgram://bottoken/chat_id[/chat_id…]`, the bot token written `123456789:ABC…` as BotFather

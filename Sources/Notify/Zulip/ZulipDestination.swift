@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// Where Zulip messages go and as whom.
