@@ -40,14 +40,32 @@ struct HTTPResponseReaderTests {
     @Test("a line or a body longer than the limits is refused, not read")
     func limits() {
         let longHeader = Array(("HTTP/1.1 200 OK\r\nX: " + String(repeating: "a", count: 70_000) + "\r\n\r\n").utf8)
-        #expect(throws: HTTPError.tooLarge("headers of more than 65536 bytes")) { try Self.read([longHeader]) }
+        #expect(throws: HTTPError.tooLarge(.head(limit: 65536))) { try Self.read([longHeader]) }
         let bigBody = Array("HTTP/1.1 200 OK\r\nContent-Length: 99999999\r\n\r\n".utf8)
-        #expect(throws: HTTPError.tooLarge("a body of 99999999 bytes")) { try Self.read([bigBody]) }
+        #expect(throws: HTTPError.tooLarge(.body(bytes: 99999999))) { try Self.read([bigBody]) }
         let badChunk = Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n".utf8)
-        #expect(throws: HTTPError.malformedResponse("chunk size \"zz\"")) { try Self.read([badChunk]) }
-        #expect(throws: HTTPError.malformedResponse("status line \"SSH-2.0-OpenSSH\"")) {
+        #expect(throws: HTTPError.malformedResponse(.chunkSize("zz"))) { try Self.read([badChunk]) }
+        #expect(throws: HTTPError.malformedResponse(.statusLine("SSH-2.0-OpenSSH"))) {
             try Self.read([Array("SSH-2.0-OpenSSH\r\n".utf8)])
         }
+    }
+
+    @Test("each way an answer breaks HTTP/1.x is its own case; the words are made from it", arguments: [
+        ("HTTP/1.1 200 OK\r\nno colon here\r\n\r\n", HTTPError.Malformation.headerWithoutName),
+        ("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", .contentLength("-1")),
+        ("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", .transferCoding("gzip")),
+        ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabX\r\n", .chunkWithoutCRLF),
+        ("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", .closedInBody),
+        ("HTTP/1.1 200 OK\r\nX: 1", .closedInHead),
+    ])
+    func malformations(answer: String, expected: HTTPError.Malformation) {
+        #expect(throws: HTTPError.malformedResponse(expected)) { try Self.read([Array(answer.utf8)]) }
+    }
+
+    @Test("the words of a malformed or too large answer are written once, by case")
+    func words() {
+        #expect(HTTPError.malformedResponse(.chunkSize("zz")).description == "malformed HTTP response: chunk size \"zz\"")
+        #expect(HTTPError.tooLarge(.head(limit: 65536)).description == "HTTP response too large: headers of more than 65536 bytes")
     }
 
     @Test("over loopback, plain and TLS, the answer written in every piece size arrives whole", arguments: [false, true])

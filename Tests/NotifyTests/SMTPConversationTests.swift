@@ -158,14 +158,15 @@ struct SMTPConversationTests {
     }
 
     @Test("replies that are not SMTP are errors, never a hang or a trap", arguments: [
-        ("hello there\r\n", "a line does not start with a reply code"),
-        ("250-a\r\n251 b\r\n", "the lines of one reply carry different codes"),
-        (String(repeating: "2", count: 3000), "a line longer than 2048 bytes"),
-        ("250 " + String(repeating: "x", count: 2100) + "\r\n", "a line longer than 2048 bytes"),
-        (String(repeating: "220-x\r\n", count: 101) + "220 x\r\n", "a reply of more than 100 lines"),
-        ("099 x\r\n", "a line does not start with a reply code"),
+        ("hello there\r\n", SMTPError.Malformation.noReplyCode),
+        ("250-a\r\n251 b\r\n", .mixedCodes),
+        (String(repeating: "2", count: 3000), .lineTooLong(limit: 2048)),
+        ("250 " + String(repeating: "x", count: 2100) + "\r\n", .lineTooLong(limit: 2048)),
+        (String(repeating: "220-x\r\n", count: 101) + "220 x\r\n", .tooManyLines(limit: 100)),
+        ("099 x\r\n", .noReplyCode),
+        ("354 go ahead\r\n", .unexpectedCode(354)),
     ])
-    func malformed(reply: String, detail: String) {
+    func malformed(reply: String, detail: SMTPError.Malformation) {
         let script = Script([reply])
         #expect(throws: SMTPError.malformedReply(detail, step: .greeting)) { try script.conversation.open(user: nil, password: nil) }
     }

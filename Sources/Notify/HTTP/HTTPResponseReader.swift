@@ -24,14 +24,14 @@ struct HTTPResponseReader {
         guard expectBody, response.status != 204, response.status != 304 else { return response }
         if let encoding = response.header("transfer-encoding") {
             guard encoding.lowercased().split(separator: ",").last?.trimmingWhitespace() == "chunked" else {
-                throw .malformedResponse("transfer coding \"\(encoding.prefix(40))\"")
+                throw .malformedResponse(.transferCoding(String(encoding.prefix(40))))
             }
             response.body = try readChunked()
         } else if let lengthText = response.header("content-length") {
             guard let length = Int(lengthText), length >= 0 else {
-                throw .malformedResponse("Content-Length \"\(lengthText.prefix(20))\"")
+                throw .malformedResponse(.contentLength(String(lengthText.prefix(20))))
             }
-            guard length <= HTTPClient.maxBodyBytes else { throw .tooLarge("a body of \(length) bytes") }
+            guard length <= HTTPClient.maxBodyBytes else { throw .tooLarge(.body(bytes: length)) }
             response.body = try readExactly(length)
         } else {
             response.body = try readToClose()
@@ -44,14 +44,14 @@ struct HTTPResponseReader {
         let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), parts[1].count == 3,
               let status = Int(parts[1]), (100...599).contains(status) else {
-            throw .malformedResponse("status line \"\(statusLine.prefix(60))\"")
+            throw .malformedResponse(.statusLine(String(statusLine.prefix(60))))
         }
         var headers: [(name: String, value: String)] = []
         while true {
             let line = try readLine()
             if line.isEmpty { break }
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
-                throw .malformedResponse("header line without a name and a colon")
+                throw .malformedResponse(.headerWithoutName)
             }
             headers.append((String(line[..<colon]).lowercased(), String(line[line.index(after: colon)...].trimmingWhitespace())))
         }
@@ -64,15 +64,15 @@ struct HTTPResponseReader {
             let line = try readLine()
             let sizeText = line.prefix { $0 != ";" }.trimmingWhitespace()
             guard !sizeText.isEmpty, sizeText.count <= 8, let size = Int(sizeText, radix: 16), size >= 0 else {
-                throw .malformedResponse("chunk size \"\(line.prefix(20))\"")
+                throw .malformedResponse(.chunkSize(String(line.prefix(20))))
             }
             if size == 0 {
                 while try !readLine().isEmpty {}  // trailers
                 return body
             }
-            guard body.count + size <= HTTPClient.maxBodyBytes else { throw .tooLarge("a chunked body") }
+            guard body.count + size <= HTTPClient.maxBodyBytes else { throw .tooLarge(.chunkedBody) }
             body += try readExactly(size)
-            guard try readLine().isEmpty else { throw .malformedResponse("a chunk not followed by CRLF") }
+            guard try readLine().isEmpty else { throw .malformedResponse(.chunkWithoutCRLF) }
         }
     }
 
@@ -87,20 +87,20 @@ struct HTTPResponseReader {
                 let line = String(decoding: buffer[position..<end], as: UTF8.self)
                 headBytes += newline + 1 - position
                 position = newline + 1
-                guard headBytes <= HTTPClient.maxHeadBytes else { throw .tooLarge("headers of more than \(HTTPClient.maxHeadBytes) bytes") }
+                guard headBytes <= HTTPClient.maxHeadBytes else { throw .tooLarge(.head(limit: HTTPClient.maxHeadBytes)) }
                 return line
             }
             checked = buffer.count - position
             guard headBytes + checked <= HTTPClient.maxHeadBytes else {
-                throw .tooLarge("headers of more than \(HTTPClient.maxHeadBytes) bytes")
+                throw .tooLarge(.head(limit: HTTPClient.maxHeadBytes))
             }
-            guard try fill() else { throw .malformedResponse("the connection closed in the middle of the headers") }
+            guard try fill() else { throw .malformedResponse(.closedInHead) }
         }
     }
 
     private mutating func readExactly(_ count: Int) throws(HTTPError) -> [UInt8] {
         while buffer.count - position < count {
-            guard try fill() else { throw .malformedResponse("the connection closed before the body ended") }
+            guard try fill() else { throw .malformedResponse(.closedInBody) }
         }
         defer { position += count }
         return Array(buffer[position..<(position + count)])
@@ -108,7 +108,7 @@ struct HTTPResponseReader {
 
     private mutating func readToClose() throws(HTTPError) -> [UInt8] {
         while try fill() {
-            guard buffer.count - position <= HTTPClient.maxBodyBytes else { throw .tooLarge("a body read to its end") }
+            guard buffer.count - position <= HTTPClient.maxBodyBytes else { throw .tooLarge(.bodyToClose) }
         }
         defer { position = buffer.count }
         return Array(buffer[position...])

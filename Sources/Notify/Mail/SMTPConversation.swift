@@ -138,7 +138,7 @@ package final class SMTPConversation {
     /// what it was sent) and cut to 300 characters.
     private func rejection(_ answer: SMTPReply, _ step: SMTPError.Step) -> SMTPError {
         guard answer.code >= 400 else {
-            return .malformedReply("an unexpected \(answer.code) reply", step: step)
+            return .malformedReply(.unexpectedCode(answer.code), step: step)
         }
         var text = Array(answer.text.utf8)
         for secret in secrets where !secret.isEmpty { text = SMTPConversation.redacting(Array(secret.utf8), in: text) }

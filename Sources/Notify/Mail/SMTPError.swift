@@ -25,7 +25,7 @@ public enum SMTPError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The connection failed or timed out at `step`.
     case lost(TransportError, step: Step)
     /// The server's answer is not an SMTP reply (or is longer than one may be).
-    case malformedReply(String, step: Step)
+    case malformedReply(Malformation, step: Step)
     /// The server answered `code` (4xx: try later; 5xx: refused) at `step`.
     case rejected(code: Int, text: String, step: Step)
     /// A login over plain text to a server beyond loopback: the server offers no STARTTLS, so
@@ -91,6 +91,29 @@ public enum SMTPError: Error, Equatable, Sendable, CustomStringConvertible {
             return "bytes arrived between the server's STARTTLS go-ahead and the TLS handshake (someone on the path may be injecting commands); nothing more was sent"
         case let .invalidAddress(address):
             return "\"\(address)\" is not an e-mail address this client can use (local@domain, ASCII, no spaces, brackets or commas)"
+        }
+    }
+
+    /// How an answer breaks SMTP's reply form.
+    public enum Malformation: Equatable, Sendable, CustomStringConvertible {
+        case noReplyCode
+        /// The lines of one multi-line reply carry different codes.
+        case mixedCodes
+        /// A reply of more lines than this client reads.
+        case tooManyLines(limit: Int)
+        /// A line longer than this client reads.
+        case lineTooLong(limit: Int)
+        /// A reply code below 400 where the step expects another (a success where none fits).
+        case unexpectedCode(Int)
+
+        public var description: String {
+            switch self {
+            case .noReplyCode: return "a line does not start with a reply code"
+            case .mixedCodes: return "the lines of one reply carry different codes"
+            case let .tooManyLines(limit): return "a reply of more than \(limit) lines"
+            case let .lineTooLong(limit): return "a line longer than \(limit) bytes"
+            case let .unexpectedCode(code): return "an unexpected \(code) reply"
+            }
         }
     }
 }

@@ -34,14 +34,14 @@ package struct SMTPReplyReader {
             let line = try readLine(from: stream, step: step)
             guard line.count >= 3, let number = SMTPReplyReader.code(line[0..<3]),
                   line.count == 3 || line[3] == UInt8(ascii: " ") || line[3] == UInt8(ascii: "-") else {
-                throw .malformedReply("a line does not start with a reply code", step: step)
+                throw .malformedReply(.noReplyCode, step: step)
             }
-            if let code, code != number { throw .malformedReply("the lines of one reply carry different codes", step: step) }
+            if let code, code != number { throw .malformedReply(.mixedCodes, step: step) }
             code = number
             lines.append(SMTPReplyReader.printable(line.count > 4 ? Array(line[4...]) : []))
             if line.count == 3 || line[3] == UInt8(ascii: " ") { return SMTPReply(code: number, lines: lines) }
             guard lines.count < SMTPReplyReader.maxLines else {
-                throw .malformedReply("a reply of more than \(SMTPReplyReader.maxLines) lines", step: step)
+                throw .malformedReply(.tooManyLines(limit: SMTPReplyReader.maxLines), step: step)
             }
         }
     }
@@ -58,12 +58,12 @@ package struct SMTPReplyReader {
                     start = 0
                 }
                 guard line.count <= SMTPReplyReader.maxLineBytes else {
-                    throw .malformedReply("a line longer than \(SMTPReplyReader.maxLineBytes) bytes", step: step)
+                    throw .malformedReply(.lineTooLong(limit: SMTPReplyReader.maxLineBytes), step: step)
                 }
                 return line
             }
             guard buffer.count - start <= SMTPReplyReader.maxLineBytes else {
-                throw .malformedReply("a line longer than \(SMTPReplyReader.maxLineBytes) bytes", step: step)
+                throw .malformedReply(.lineTooLong(limit: SMTPReplyReader.maxLineBytes), step: step)
             }
             if start > 0 {
                 buffer.removeFirst(start)
