@@ -64,23 +64,21 @@ struct ExpectedListTests {
     ])
     func errors(line: String, found: String) {
         #expect(throws: ConfigurationError.expectedListLine(path: "expected-backups", line: 3, found: found,
-                                                            expected: found.hasPrefix("every") ? "every N days, with N from 1 to 366"
-                                                                : "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)")) {
+                                                            expected: found.hasPrefix("every") ? .everyDays(max: 366) : .schedule)) {
             try ExpectedList(parsing: "# list\n\n\(line)\n", source: "expected-backups")
         }
     }
 
     @Test("schedule words written with spaces are refused, saying how to write them, never joined into a guess", arguments: [
-        ("x mon fri", "mon fri", "the days separated by commas, not spaces: mon,fri"),
-        ("x 1 5", "1 5", "the days separated by commas, not spaces: 1,5"),
-        ("x mon-fri\tsat", "mon-fri sat", "the days separated by commas, not spaces: mon-fri,sat"),
-        ("x Mon ,Fri", "mon ,fri", "the days separated by commas, not spaces: mon,fri"),
-        ("x daily extra", "daily extra", "daily alone after the target (a comment starts with #)"),
-        ("x mon extra", "mon extra",
-         "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)"),
-        ("x every 3 days more", "every 3 days more", "every N days, with N from 1 to 366"),
+        ("x mon fri", "mon fri", ExpectedForm.commasNotSpaces("mon,fri")),
+        ("x 1 5", "1 5", .commasNotSpaces("1,5")),
+        ("x mon-fri\tsat", "mon-fri sat", .commasNotSpaces("mon-fri,sat")),
+        ("x Mon ,Fri", "mon ,fri", .commasNotSpaces("mon,fri")),
+        ("x daily extra", "daily extra", .dailyAlone),
+        ("x mon extra", "mon extra", .schedule),
+        ("x every 3 days more", "every 3 days more", .everyDays(max: 366)),
     ])
-    func spacedWords(line: String, found: String, expected: String) {
+    func spacedWords(line: String, found: String, expected: ExpectedForm) {
         #expect(throws: ConfigurationError.expectedListLine(path: "expected-backups", line: 2, found: found, expected: expected)) {
             try ExpectedList(parsing: "a.example.test\n\(line)  # why\n", source: "expected-backups")
         }
@@ -129,7 +127,7 @@ struct ExpectedListTests {
     @Test("a lone CR is no line end: it is refused as a control character")
     func loneCarriageReturn() {
         #expect(throws: ConfigurationError.expectedListLine(path: "l", line: 1, found: "a control character",
-                                                            expected: "a target name and an optional schedule")) {
+                                                            expected: .targetAndSchedule)) {
             try ExpectedList(parsing: "a\rb\n", source: "l")
         }
     }
@@ -137,7 +135,7 @@ struct ExpectedListTests {
     @Test("a control character in a line is refused")
     func controlCharacter() {
         #expect(throws: ConfigurationError.expectedListLine(path: "l", line: 1, found: "a control character",
-                                                            expected: "a target name and an optional schedule")) {
+                                                            expected: .targetAndSchedule)) {
             try ExpectedList(parsing: "bad\u{1B}[31mtarget\n", source: "l")
         }
     }

@@ -25,7 +25,7 @@ package enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvert
     /// A line of the .env file that is not a setting.
     case envFileLine(path: String, line: Int, EnvFileProblem)
     /// A line of the expected list that cannot be read.
-    case expectedListLine(path: String, line: Int, found: String, expected: String)
+    case expectedListLine(path: String, line: Int, found: String, expected: ExpectedForm)
     /// A target listed on two lines with different schedules: which one was meant cannot be told.
     case conflictingSchedules(path: String, target: String, firstLine: Int, firstSchedule: Schedule, line: Int, schedule: Schedule)
     /// The history is shorter than the longest `every N days` span of the list.

@@ -38,7 +38,7 @@ package struct ExpectedList: Sendable {
             if let comment = line.trailingCommentStart(orFirst: true) { line = line[..<comment].trimmingWhitespace() }
             guard !line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
                 throw .expectedListLine(path: source, line: number, found: "a control character",
-                                        expected: "a target name and an optional schedule")
+                                        expected: .targetAndSchedule)
             }
             let target = line.prefix { !$0.isWhitespace }
             let schedule: Schedule

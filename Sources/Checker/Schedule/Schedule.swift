@@ -74,13 +74,13 @@ package enum Schedule: Equatable, Sendable, CustomStringConvertible {
         let found = words.joined(separator: " ")
         guard words.count == 1 else {
             if words.first == "daily" {
-                throw ScheduleError(found: found, expected: "daily alone after the target (a comment starts with #)")
+                throw ScheduleError(found: found, expected: .dailyAlone)
             }
             let items = words.joined(separator: ",").split(separator: ",")
             if items.allSatisfy({ Schedule.weekdayRange($0) != nil || Schedule.monthDayRange($0) != nil }) {
-                throw ScheduleError(found: found, expected: "the days separated by commas, not spaces: \(items.joined(separator: ","))")
+                throw ScheduleError(found: found, expected: .commasNotSpaces(items.joined(separator: ",")))
             }
-            throw ScheduleError(found: found, expected: Schedule.expectedForm)
+            throw ScheduleError(found: found, expected: .schedule)
         }
         var weekdays = Set<Int>()
         var monthDays = Set<Int>()
@@ -90,14 +90,11 @@ package enum Schedule: Equatable, Sendable, CustomStringConvertible {
             } else if let days = Schedule.monthDayRange(item) {
                 monthDays.formUnion(days)
             } else {
-                throw ScheduleError(found: String(item), expected: Schedule.expectedForm)
+                throw ScheduleError(found: String(item), expected: .schedule)
             }
         }
         self = .days(weekdays: weekdays, monthDays: monthDays)
     }
-
-    private static let expectedForm =
-        "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)"
 
     /// The words of a schedule, split at white space (spaces and tabs); white space after a
     /// comma continues the list it is in ("mon, fri" is the one word "mon,fri").
@@ -122,7 +119,7 @@ package enum Schedule: Equatable, Sendable, CustomStringConvertible {
     }
 
     private static func everyDays(_ words: ArraySlice<String>) throws(ScheduleError) -> Int {
-        let expected = "every N days, with N from 1 to \(maxEveryDays)"
+        let expected = ExpectedForm.everyDays(max: maxEveryDays)
         var text = words.joined(separator: " ")
         if words.count == 2, words.last == "days" || words.last == "day" {
             text = words.first ?? ""
@@ -172,5 +169,31 @@ package enum Schedule: Equatable, Sendable, CustomStringConvertible {
 /// A schedule that cannot be read: what was found and what was expected.
 package struct ScheduleError: Error, Equatable, Sendable {
     package let found: String
-    package let expected: String
+    package let expected: ExpectedForm
+}
+
+/// What a line of the expected list must look like where it did not, one case per rule; the
+/// words are written once, here.
+package enum ExpectedForm: Equatable, Sendable, CustomStringConvertible {
+    /// A line as a whole: a target, then its schedule if any.
+    case targetAndSchedule
+    /// A day list, weekdays and days of the month.
+    case schedule
+    /// `every N days`, N from 1 to `max`.
+    case everyDays(max: Int)
+    /// `daily` followed by more words.
+    case dailyAlone
+    /// Days written with spaces between them; the list as it should be written ("mon,fri").
+    case commasNotSpaces(String)
+
+    package var description: String {
+        switch self {
+        case .targetAndSchedule: return "a target name and an optional schedule"
+        case .schedule:
+            return "a schedule: daily, every N days, or a list of weekdays (mon-fri, sat,sun) and days of the month (1,15,last)"
+        case let .everyDays(max): return "every N days, with N from 1 to \(max)"
+        case .dailyAlone: return "daily alone after the target (a comment starts with #)"
+        case let .commasNotSpaces(list): return "the days separated by commas, not spaces: \(list)"
+        }
+    }
 }
