@@ -78,6 +78,23 @@ package enum LocalFile {
         return stat(path, &info) == 0
     }
 
+    /// Checks, without opening it, that `path` is a regular file this process may read: for a
+    /// file another library reads itself (a CA file, which OpenSSL loads), so that a wrong path
+    /// is a clear error before any connection and the file is still read only once.
+    package static func checkReadable(_ path: String) throws(Failure) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .notFound }
+            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errno: code)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(FileKind(mode: info.st_mode)) }
+        guard access(path, R_OK) == 0 else {
+            let code = errno
+            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errno: code)
+        }
+    }
+
     /// Reads a regular file whole; larger than `limit` bytes is an error.
     package static func read(_ path: String, limit: Int) throws(Failure) -> Contents {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.

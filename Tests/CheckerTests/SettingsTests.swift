@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 import TestSupport
 import TextRules
@@ -256,6 +257,47 @@ struct SettingsTests {
         values["zulip_tls_ca"] = try directory.write("zulip-ca.pem", "")
         settings = try Settings(sources: ConfigurationSources(file: values), requireZulip: true, systemCAFile: "/etc/ssl/first.pem")
         #expect(settings.zulip?.caFile == values["zulip_tls_ca"])
+    }
+
+    @Test("a CA file that is a directory or a FIFO is refused at reading with its case, for each CA setting (a FIFO without waiting for a writer)", arguments: [
+        "db_tls_ca", "zulip_tls_ca", "notify_tls_ca",
+    ])
+    func caFileKinds(name: String) throws {
+        let directory = try TemporaryDirectory()
+        let fifo = directory.path + "/ca.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for (path, kind) in [(directory.path, LocalFile.FileKind.directory), (fifo, .fifo)] {
+            var values = Self.seed
+            values[name] = path
+            #expect(throws: ConfigurationError.settings(missing: [], problems: [
+                SettingProblem(name: name, message: "\(name) \(path) \(LocalFile.Failure.notRegularFile(kind))")])) {
+                try Self.settings(values)
+            }
+        }
+    }
+
+    /// /proc/self/mem is a regular file this process may open whose first read fails (EIO):
+    /// the settings accept it only if they do not read it.
+    @Test("a CA file is read by OpenSSL alone, not first by the settings: one it cannot load passes the reading and fails the TLS setup with the typed error naming the file", arguments: [
+        "garbage", "/proc/self/mem",
+    ])
+    func caFileReadOnce(file: String) throws {
+        let directory = try TemporaryDirectory()
+        let path = file.hasPrefix("/") ? file : try directory.write("ca.pem", "not a certificate\n")
+        var values = Self.seed
+        values["db_tls_ca"] = path
+        let settings = try Self.settings(values)
+        #expect(settings.database.tlsCA == path)
+        do {
+            _ = try TLSContext(configuration: TLSConfiguration(caFile: path))
+            Issue.record("a file without a certificate was loaded as a CA file")
+        } catch {
+            guard case let .caFile(failed, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(failed == path)
+        }
     }
 }
 

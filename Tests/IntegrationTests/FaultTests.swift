@@ -85,6 +85,7 @@ struct ConfigurationFaultTests {
         ("zulip_organization", "acme/x", "zulip_organization must be a host name (zulip.example.org) or an organization name (acme), not \"acme/x\""),
         ("zulip_tls_ca", "/no/such/ca.pem", "zulip_tls_ca /no/such/ca.pem does not exist"),
         ("db_tls_ca", "/no/such/ca.pem", "db_tls_ca /no/such/ca.pem does not exist"),
+        ("notify_tls_ca", "/tmp", "notify_tls_ca /tmp is a directory, not a regular file"),
         ("zulip_topic", "daily\r\nX-Injected: yes", "zulip_topic contains a control character"),
     ])
     func refusedSettings(name: String, value: String, text: String) throws {

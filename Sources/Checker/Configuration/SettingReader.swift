@@ -141,11 +141,13 @@ struct SettingReader {
     }
 
     /// A file that must be there and readable now (a CA file), so that a typo is a
-    /// configuration error at once and not a failed connection later.
+    /// configuration error at once and not a failed connection later. It is not read here:
+    /// OpenSSL reads it when the TLS context is made, and a file it cannot load is then
+    /// `TransportError.caFile`, naming the file.
     mutating func existingFile(_ setting: Setting) -> String? {
         guard let path = optional(setting) else { return nil }
-        do {
-            _ = try LocalFile.read(path, limit: 16 << 20)
+        do throws(LocalFile.Failure) {
+            try LocalFile.checkReadable(path)
         } catch {
             problem(setting.name, "\(setting.name) \(path) \(error)")
             return nil
