@@ -18,7 +18,7 @@ extension FuzzBodies {
         }
         let assessment = Assessment(day: day, list: list, rows: rows, history: history, historyDays: 35, durations: DurationCheck(factor: 3))
         let head = Report.head(assessment, zone: "UTC")
-        _ = ZulipMessages.contents(head: head, shortForms: Report.shortForms(head, assessment), rows: rows, important: [0], limit: 2_000)
+        _ = ZulipMessages.contents(head: head.lines, shortForms: head.shortForms, rows: rows, important: [0], limit: 2_000)
         return 0
     }
 }

@@ -56,7 +56,7 @@ package struct CheckOutcome: Sendable {
         let notOK = Set(found.assessment.targets.filter { $0.verdict.isProblem || $0.duration?.warning != nil }.map(\.target))
         let important = Set(found.rows.rows.indices.filter { notOK.contains(found.rows.rows[$0].target) })
         let head = Report.head(found.assessment, zone: zone)
-        return ZulipMessages.contents(head: head, shortForms: Report.shortForms(head, found.assessment), rows: found.rows,
+        return ZulipMessages.contents(head: head.lines, shortForms: head.shortForms, rows: found.rows,
                                       grid: found.grid?.lines ?? [], important: important, fit: fit)
     }
 

@@ -275,6 +275,28 @@ struct ZulipFittingTests {
         }
     }
 
+    @Test("the head marks the seed's lists as it writes them: their lines and their short forms, none when the lists match")
+    func headMarksLists() throws {
+        let day = try #require(CalendarDay(parsing: "2024-10-18"))
+        let list = try ExpectedList(parsing: "a.example.test\nb.example.test\n", source: "expected")
+        func head(_ succeeded: [String]) -> Report.Head {
+            let rows = TodaysRows(columns: ["target", "status"], rows: succeeded.map {
+                TodaysRows.Row(cells: [.text($0), .text("success")], target: $0, status: "success", start: nil, end: nil)
+            })
+            let assessment = Assessment(day: day, list: list, rows: rows, history: RunHistory(first: day, zone: .utc, timedTargets: []),
+                                        historyDays: 35, durations: DurationCheck(factor: 3))
+            return Report.head(assessment, zone: "UTC")
+        }
+        let mismatch = head(["a.example.test"])
+        #expect(mismatch.shortForms.map(\.line) == [3, 4, 5])
+        #expect(mismatch.shortForms.map { mismatch.lines[$0.line] } == [
+            "expected backups: ['a.example.test', 'b.example.test']", "done backups: ['a.example.test']", "diff: ['b.example.test']"])
+        #expect(mismatch.shortForms.map(\.text) == [
+            "expected backups: 2 targets (the job's log lists them)", "done backups: 1 target (the job's log lists them)",
+            "diff: 1 target (the job's log lists them)"])
+        #expect(head(["a.example.test", "b.example.test"]).shortForms.isEmpty)
+    }
+
     @Test("400 targets, 3 not ok: one message, the seed's lists summed up, the table shortened with their rows first and a line for the rest")
     func fourHundredMostlyOK() throws {
         let names = Self.targets(400)

@@ -7,7 +7,7 @@ extension CheckOutcome {
         var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if case let .success(found) = result, !lines.isEmpty {
             let findings = Report.findings(found.assessment)
-            let headCount = Report.head(found.assessment, zone: zone).count
+            let headCount = Report.head(found.assessment, zone: zone).lines.count
             if headCount <= lines.count {
                 let rest = lines[1..<headCount].filter { !findings.contains($0) } + lines[headCount...]
                 lines = [lines[0]] + findings + rest

@@ -5,17 +5,28 @@ package enum Report {
     package static let okHeadline = "everything is a-ok"
     package static let failureHeadline = "something went wrong"
 
-    /// The lines above the table.
-    package static func head(_ assessment: Assessment, zone: String) -> [String] {
-        var lines = [assessment.isMatch ? okHeadline : failureHeadline, "date: \(assessment.day) (\(zone))"]
+    /// The lines above the table, and which of them are the seed's long lists.
+    package struct Head {
+        package var lines: [String]
+        /// The seed's lists summed up, for a message that must be shorter: the index of the
+        /// list's line and the line that can stand in for it, in the order they are tried.
+        package var shortForms: [(line: Int, text: String)]
+    }
+
+    /// The lines above the table, with the seed's lists marked as they are written.
+    package static func head(_ assessment: Assessment, zone: String) -> Head {
+        var head = Head(lines: [assessment.isMatch ? okHeadline : failureHeadline, "date: \(assessment.day) (\(zone))"],
+                        shortForms: [])
         let diff = assessment.diff
         if !diff.isMatch {
-            lines.append("expected_backups and done_backups do not match:")
-            lines.append("expected backups: \(PythonText.listRepr(diff.expected))")
-            lines.append("done backups: \(PythonText.listRepr(diff.done))")
-            lines.append("diff: \(PythonText.listRepr(diff.difference))")
+            head.lines.append("expected_backups and done_backups do not match:")
+            for (name, targets) in [("expected backups", diff.expected), ("done backups", diff.done), ("diff", diff.difference)] {
+                head.shortForms.append((head.lines.count, "\(name): \(targets.count) target\(targets.count == 1 ? "" : "s") (the job's log lists them)"))
+                head.lines.append("\(name): \(PythonText.listRepr(targets))")
+            }
         }
-        return lines + findings(assessment)
+        head.lines += findings(assessment)
+        return head
     }
 
     /// One line per target that is not ok, then one per suspicious run time.
@@ -24,20 +35,9 @@ package enum Report {
             + assessment.targets.compactMap(warningLine)
     }
 
-    /// The seed's lists summed up, for a message that must be shorter: line index and text, the
-    /// longest lists first.
-    package static func shortForms(_ head: [String], _ assessment: Assessment) -> [(line: Int, text: String)] {
-        let diff = assessment.diff
-        let lists = [("expected backups", diff.expected), ("done backups", diff.done), ("diff", diff.difference)]
-        return lists.compactMap { name, targets in
-            guard let index = head.firstIndex(where: { $0.hasPrefix(name + ": [") }) else { return nil }
-            return (index, "\(name): \(targets.count) target\(targets.count == 1 ? "" : "s") (the job's log lists them)")
-        }
-    }
-
     /// The whole message: the head, the table and, when given, the history grid.
     package static func message(_ assessment: Assessment, zone: String, rows: TodaysRows, grid: HistoryGrid? = nil) -> String {
-        (head(assessment, zone: zone) + [table(rows)] + (grid?.lines ?? [])).joined(separator: "\n")
+        (head(assessment, zone: zone).lines + [table(rows)] + (grid?.lines ?? [])).joined(separator: "\n")
     }
 
     /// The table of the day's rows, as tabulate's "pretty" format draws it.
