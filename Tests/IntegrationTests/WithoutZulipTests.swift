@@ -42,4 +42,24 @@ struct WithoutZulipTests {
         #expect(result.stderr.contains("missing zulip_bot_api_key"), "\(result.stderr)")
         #expect(result.stderr.contains("nobody would be told: set the zulip_* settings, notify_urls, or both"), "\(result.stderr)")
     }
+
+    @Test("notify_urls of separators only names nobody: refused as when it is unset", arguments: [",", " , ,", ",,,"])
+    func separatorsOnly(value: String) throws {
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: setup.environment(["notify_urls": value]))
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("nobody would be told"), "\(result.stderr)")
+        let doctor = try CheckerProcess.run(["doctor", "--date", "2024-10-18"], environment: setup.environment(["notify_urls": value]))
+        #expect(doctor.status == 2 && doctor.stdout.contains("result: problems found"), "\(doctor.stdout)")
+    }
+
+    @Test("a mistyped second entry is refused by position, never glued to the first (whose host would get its password)")
+    func mistypedEntry() throws {
+        let json = try FakeService { _ in (200, [], "") }
+        let result = try CheckerProcess.run(["--date", "2024-10-18"], environment: setup.environment(
+            ["notify_urls": "json://127.0.0.1:\(json.port)/hook mailto:/u:Secret-pw@127.0.0.1?to=a@b"]))
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("notify_urls entry 2"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Secret-pw") && !result.stdout.contains("Secret-pw"))
+        #expect(json.requests.isEmpty)
+    }
 }

@@ -32,6 +32,11 @@ struct AppriseURLTests {
         ("json://host:port/x", .badPort),
         ("json://a@b@host/x", .twoAts),
         ("json://host/x%0Ay", .controlCharacter),
+        // An unclosed or stray bracket is no host (it was read as host "[:" and port 1).
+        ("mailto://u:pw@[::1/?to=a@b", .badHost),
+        ("json://[]/x", .badHost),
+        ("json://[::1]x/x", .badPort),
+        ("json://ho]st/x", .badHost),
     ])
     func refused(text: String, problem: AppriseURL.Problem) {
         #expect(throws: problem) { try AppriseURL(text) }
@@ -42,6 +47,16 @@ struct AppriseURLTests {
         #expect(NotifyURLList.split(" mailto://u:p@h?to=a@x,b@y, slack://A/B/C ,json://h/p\n ntfy://t ") ==
             ["mailto://u:p@h?to=a@x,b@y", "slack://A/B/C", "json://h/p", "ntfy://t"])
         #expect(NotifyURLList.split("junk json://h") == ["junk", "json://h"])
+    }
+
+    @Test("white space always ends an entry: a mistyped URL after it is an entry of its own, never glued to the URL before")
+    func listNeverGlues() {
+        // apprise would read these as one URL and send the second's secret to the first's host.
+        #expect(NotifyURLList.split("json://h/hook mailto:/u:pw@h?to=a@b") == ["json://h/hook", "mailto:/u:pw@h?to=a@b"])
+        #expect(NotifyURLList.split("json://h/hook slack:/TA/TB/TC") == ["json://h/hook", "slack:/TA/TB/TC"])
+        #expect(NotifyURLList.split("json://h/hook, bogus") == ["json://h/hook", "bogus"])
+        #expect(NotifyURLList.split("json://h/hook,bogus") == ["json://h/hook,bogus"])
+        #expect(NotifyURLList.split(",,, , ").isEmpty)
     }
 
     @Test("a credential over plain text beyond loopback is refused; loopback is allowed")

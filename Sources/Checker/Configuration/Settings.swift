@@ -125,7 +125,7 @@ public struct Settings: Sendable {
         // configuration is a mistake, never skipped), or when notify_urls names nobody else.
         // Read either way: what it lacks is kept for doctor.
         let zulipGiven = Setting.zulipIdentity.contains { !(sources.value($0.name) ?? "").isEmpty }
-        let othersTold = !(sources.value(Setting.notifyURLs.name) ?? "").trimmingWhitespace().isEmpty
+        let othersTold = !NotifyURLList.split(sources.value(Setting.notifyURLs.name) ?? "").isEmpty
         let zulipNeeded = zulipGiven || !othersTold
         var zulipReader = SettingReader(sources: sources)
         var zulipAccount: ZulipAccount?

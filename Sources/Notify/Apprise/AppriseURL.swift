@@ -29,6 +29,8 @@ package struct AppriseURL: Sendable, Equatable {
         case badPort
         case twoAts
         case controlCharacter
+        /// A bracket that does not enclose the whole host (`[::1` unclosed, `[]`, `ho]st`).
+        case badHost
     }
 
     package init(_ text: String) throws(Problem) {
@@ -64,13 +66,18 @@ package struct AppriseURL: Sendable, Equatable {
             if user == "" { user = nil }
             if password == "" { password = nil }
         }
-        if hostPart.hasPrefix("["), let close = hostPart.firstIndex(of: "]") {
+        if hostPart.hasPrefix("[") {
+            // An IPv6 literal: the brackets enclose the whole host, and only a port follows.
+            guard let close = hostPart.firstIndex(of: "]") else { throw .badHost }
             let after = hostPart[hostPart.index(after: close)...]
             host = String(hostPart[hostPart.index(after: hostPart.startIndex)..<close])
+            guard !host.isEmpty, !host.contains("[") else { throw .badHost }
             if !after.isEmpty {
                 guard after.hasPrefix(":"), let value = UInt16(after.dropFirst()), value > 0 else { throw .badPort }
                 port = value
             }
+        } else if hostPart.contains("[") || hostPart.contains("]") {
+            throw .badHost
         } else if let colon = hostPart.lastIndex(of: ":") {
             let portText = hostPart[hostPart.index(after: colon)...]
             guard let value = UInt16(portText), value > 0 else { throw .badPort }

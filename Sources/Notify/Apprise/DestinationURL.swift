@@ -27,6 +27,7 @@ public enum DestinationURL: Sendable, Equatable {
             case .badPort: throw .malformed(service: nil, .badPort)
             case .twoAts: throw .malformed(service: nil, .twoAts)
             case .controlCharacter: throw .malformed(service: nil, .controlCharacter)
+            case .badHost: throw .malformed(service: nil, .badHost)
             }
         }
         switch url.scheme {

@@ -1,7 +1,10 @@
-/// The entries of a notify_urls value, split as apprise's `parse_urls` splits them: at white
-/// space or commas that are followed by the next `scheme://`, so that a comma inside a URL
-/// (`?to=a@x,b@y`) stays in it. Text before the first URL, or an entry without `://`, is an
-/// entry of its own (and then not a URL).
+/// The entries of a notify_urls value, split as apprise's `parse_urls` splits them, with one
+/// difference: at commas followed by the next `scheme://`, so that a comma inside a URL
+/// (`?to=a@x,b@y`) stays in it, and at white space always. apprise glues a mistyped next
+/// entry (`mailto:/u:pw@h`) to the URL before it, whose host would then get its password; a
+/// URL holds no white space, so here that entry stands alone and is refused by position.
+/// Text before the first URL, or an entry without `://`, is an entry of its own (and then not
+/// a URL).
 package enum NotifyURLList {
     package static func split(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
@@ -18,8 +21,12 @@ package enum NotifyURLList {
         while index < scalars.count {
             if isSeparator(scalars[index]) {
                 var next = index
-                while next < scalars.count, isSeparator(scalars[next]) { next += 1 }
-                if next == scalars.count || startsURL(at: next) || !String(current).contains("://") {
+                var spaced = false
+                while next < scalars.count, isSeparator(scalars[next]) {
+                    spaced = spaced || scalars[next] != ","
+                    next += 1
+                }
+                if spaced || next == scalars.count || startsURL(at: next) || !String(current).contains("://") {
                     if !current.isEmpty { entries.append(String(current)) }
                     current = String.UnicodeScalarView()
                     index = next
