@@ -52,7 +52,7 @@ package final class Socket: ByteStream {
             let code = errno
             if code == EINTR { continue }
             guard code == EAGAIN || code == EWOULDBLOCK else {
-                throw .io(step, reason: errnoText(code))
+                throw .io(step, .errno(code))
             }
             try Socket.wait(fd: fd, for: Int16(POLLIN), until: limit, step: step)
         }
@@ -75,7 +75,7 @@ package final class Socket: ByteStream {
             let code = errno
             if code == EINTR { continue }
             guard code == EAGAIN || code == EWOULDBLOCK else {
-                throw code == EPIPE || code == ECONNRESET ? .closed : .io(step, reason: errnoText(code))
+                throw code == EPIPE || code == ECONNRESET ? .closed : .io(step, .errno(code))
             }
             try Socket.wait(fd: fd, for: Int16(POLLOUT), until: limit, step: step)
         }
@@ -99,18 +99,17 @@ package final class Socket: ByteStream {
         // would send it beyond this host.
         let lowered = host.lowercased()
         guard lowered != "invalid", !lowered.hasSuffix(".invalid"), !lowered.hasSuffix(".invalid.") else {
-            throw .resolve(host: host, reason: "a name under .invalid never resolves (RFC 6761)")
+            throw .resolve(host: host, .reservedName)
         }
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let first = list else {
-            let reason = status == EAI_SYSTEM ? errnoText(errno) : String(cString: gai_strerror(status))
-            throw .resolve(host: host, reason: reason)
+            throw .resolve(host: host, status == EAI_SYSTEM ? .errno(errno) : .resolver(status))
         }
         defer { freeaddrinfo(first) }
 
         let endpoint = Endpoint.tcp(host: host, port: port).description
-        var lastError = TransportError.connect(endpoint: endpoint, reason: "no address")
+        var lastError = TransportError.connect(endpoint: endpoint, .noAddress)
         var entry: UnsafeMutablePointer<addrinfo>? = first
         while let info = entry {
             entry = info.pointee.ai_next
@@ -164,7 +163,7 @@ package final class Socket: ByteStream {
 
     private static func open(family: Int32, endpoint: String) throws(TransportError) -> Int32 {
         let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-        guard fd >= 0 else { throw .connect(endpoint: endpoint, reason: errnoText(errno)) }
+        guard fd >= 0 else { throw .connect(endpoint: endpoint, .errno(errno)) }
         return fd
     }
 
@@ -173,15 +172,15 @@ package final class Socket: ByteStream {
         if Glibc.connect(fd, address, length) == 0 { return }
         let code = errno
         guard code == EINPROGRESS || code == EINTR || code == EAGAIN else {
-            throw .connect(endpoint: endpoint, reason: errnoText(code))
+            throw .connect(endpoint: endpoint, .errno(code))
         }
         try wait(fd: fd, for: Int16(POLLOUT), until: limit, step: .connecting(endpoint))
         var result: Int32 = 0
         var size = socklen_t(MemoryLayout<Int32>.size)
         guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &result, &size) == 0 else {
-            throw .connect(endpoint: endpoint, reason: errnoText(errno))
+            throw .connect(endpoint: endpoint, .errno(errno))
         }
-        guard result == 0 else { throw .connect(endpoint: endpoint, reason: errnoText(result)) }
+        guard result == 0 else { throw .connect(endpoint: endpoint, .errno(result)) }
     }
 
     /// Waits until `fd` is ready for `events`, or throws a timeout once `limit` passes.
@@ -194,7 +193,7 @@ package final class Socket: ByteStream {
             if ready > 0 { return }
             if ready == 0 { throw .timeout(step, seconds: limit.seconds) }
             let code = errno
-            if code != EINTR { throw .io(step, reason: errnoText(code)) }
+            if code != EINTR { throw .io(step, .errno(code)) }
         }
     }
 }

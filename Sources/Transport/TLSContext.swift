@@ -29,7 +29,7 @@ package final class TLSContext: @unchecked Sendable {
             if let caFile = key.caFile {
                 guard SSL_CTX_load_verify_locations(context, caFile, nil) == 1 else {
                     SSL_CTX_free(context)
-                    throw .caFile(path: caFile, reason: TLSStream.lastError())
+                    throw .caFile(path: caFile, .openSSL(TLSStream.errorCodes()))
                 }
             } else {
                 SSL_CTX_set_default_verify_paths(context)
@@ -37,7 +37,7 @@ package final class TLSContext: @unchecked Sendable {
             }
             if let extra = key.extraCAFile, SSL_CTX_load_verify_locations(context, extra, nil) != 1 {
                 SSL_CTX_free(context)
-                throw .caFile(path: extra, reason: TLSStream.lastError())
+                throw .caFile(path: extra, .openSSL(TLSStream.errorCodes()))
             }
         }
         pointer = context

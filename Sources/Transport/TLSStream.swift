@@ -167,23 +167,24 @@ package final class TLSStream: ByteStream {
         case SSL_ERROR_ZERO_RETURN:
             throw .closed
         case SSL_ERROR_SYSCALL:
-            let detail = lastError()
-            throw detail.isEmpty ? .closed : .io(step, reason: detail)
+            let codes = errorCodes()
+            throw codes.isEmpty ? .closed : .io(step, .openSSL(codes))
         default:
-            throw .io(step, reason: lastError())
+            throw .io(step, .openSSL(errorCodes()))
         }
     }
 
-    /// OpenSSL's queued errors as text, oldest first; the queue is emptied.
-    static func lastError() -> String {
-        var messages: [String] = []
+    /// OpenSSL's queued error codes, oldest first; the queue is emptied.
+    static func errorCodes() -> [UInt] {
+        var codes: [UInt] = []
         while true {
             let code = ERR_get_error()
             if code == 0 { break }
-            var buffer = [CChar](repeating: 0, count: 256)
-            ERR_error_string_n(code, &buffer, buffer.count)
-            messages.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            codes.append(code)
         }
-        return messages.joined(separator: "; ")
+        return codes
     }
+
+    /// OpenSSL's queued errors as text, oldest first; the queue is emptied.
+    static func lastError() -> String { TransportCause.openSSL(errorCodes()).description }
 }

@@ -36,32 +36,32 @@ public enum TransportStep: Sendable, Equatable {
 /// any payload.
 public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The host name did not resolve.
-    case resolve(host: String, reason: String)
+    case resolve(host: String, TransportCause)
     /// No address of the host accepted the connection.
-    case connect(endpoint: String, reason: String)
+    case connect(endpoint: String, TransportCause)
     /// The peer did not answer within the time allowed for the step or for the whole exchange.
     case timeout(TransportStep, seconds: Double)
     /// A read, write or handshake failed after the connection was open.
-    case io(TransportStep, reason: String)
+    case io(TransportStep, TransportCause)
     /// The peer closed the connection.
     case closed
     /// A unix socket path that cannot be used (empty, too long, or with a NUL byte).
     case invalidSocketPath(String)
     /// The CA file given for verification cannot be loaded.
-    case caFile(path: String, reason: String)
+    case caFile(path: String, TransportCause)
     /// OpenSSL could not set up a TLS session.
     case tlsSetup(String)
 
     public var description: String {
         switch self {
-        case let .resolve(host, reason): return "cannot resolve host \(host): \(reason)"
-        case let .connect(endpoint, reason): return "cannot connect to \(endpoint): \(reason)"
+        case let .resolve(host, cause): return "cannot resolve host \(host): \(cause)"
+        case let .connect(endpoint, cause): return "cannot connect to \(endpoint): \(cause)"
         case let .timeout(step, seconds): return "timed out after \(formatSeconds(seconds)) s \(step.whileDoing)"
-        case let .io(step, reason): return "\(step.failed): \(reason)"
+        case let .io(step, cause): return "\(step.failed): \(cause)"
         case .closed: return "the server closed the connection"
         case let .invalidSocketPath(path):
             return "the unix socket path must be 1 to 107 bytes without NUL, not \"\(path.prefix(120))\""
-        case let .caFile(path, reason): return "cannot load the CA file \(path): \(reason)"
+        case let .caFile(path, cause): return "cannot load the CA file \(path): \(cause)"
         case let .tlsSetup(reason): return "cannot set up TLS: \(reason)"
         }
     }

@@ -59,8 +59,8 @@ struct HintTests {
                 == "timed out after 5 s in the TLS handshake with 127.0.0.1:3306")
         #expect(TransportError.timeout(.waitingForAnswer("db:3306"), seconds: 0.5).description
                 == "timed out after 0.5 s waiting for db:3306 to answer")
-        #expect(TransportError.io(.tlsHandshake("db:3306"), reason: "wrong version number").description
-                == "the TLS handshake with db:3306 failed: wrong version number")
+        #expect(TransportError.io(.tlsHandshake("db:3306"), .errno(ECONNRESET)).description
+                == "the TLS handshake with db:3306 failed: Connection reset by peer")
     }
 
     @Test("Zulip's answers choose their hints by status and code", arguments: [

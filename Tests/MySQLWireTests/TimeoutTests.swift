@@ -72,8 +72,7 @@ struct TimeoutTests {
         #expect {
             try Socket(connectingTo: .tcp(host: "127.0.0.1", port: port), timeouts: Timeouts(connect: 5))
         } throws: { error in
-            guard case let .connect(endpoint, reason) = error as? TransportError else { return false }
-            return endpoint == "127.0.0.1:\(port)" && reason == "Connection refused"
+            (error as? TransportError) == .connect(endpoint: "127.0.0.1:\(port)", .errno(ECONNREFUSED))
         }
     }
 }

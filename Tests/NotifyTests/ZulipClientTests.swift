@@ -161,7 +161,7 @@ struct ZulipClientTests {
         #expect {
             try client.post(content: "x")
         } throws: { error in
-            guard case .unreachable(.connect(.connect(_, "Connection refused"))) = (error as? DeliveryError)?.problem else {
+            guard case .unreachable(.connect(.connect(_, .errno(ECONNREFUSED)))) = (error as? DeliveryError)?.problem else {
                 return false
             }
             return "\(error)".contains("cannot reach Zulip")
