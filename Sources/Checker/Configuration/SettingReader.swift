@@ -1,10 +1,11 @@
 import Notify
+import TextRules
 import Transport
 
 /// Reads settings of the table (`Setting`) from the sources and collects every problem, so
 /// that one run names all of them at once, each once however often its setting is read. A
 /// setting's default comes from the table and is read by the same rule as a value given.
-/// Any value with a control character is refused: it would reach the log and the posted
+/// Any value with a control character (ControlCharacters, the one set) is refused: it would reach the log and the posted
 /// message raw.
 struct SettingReader {
     let sources: ConfigurationSources
@@ -16,7 +17,7 @@ struct SettingReader {
     /// The value, nil when unset or empty.
     mutating func optional(_ setting: Setting) -> String? {
         guard let value = sources.value(setting.name), !value.isEmpty else { return nil }
-        guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+        guard !ControlCharacters.occur(in: value) else {
             problem(setting.name, "\(setting.name) contains a control character (a line break or tab, say), which is not allowed")
             return nil
         }

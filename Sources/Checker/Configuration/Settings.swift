@@ -1,5 +1,6 @@
 import MySQLWire
 import Notify
+import TextRules
 import Transport
 
 /// Where and how to reach the database.

@@ -1,4 +1,5 @@
 import Notify
+import TextRules
 
 /// What the database holds is data, never markup or terminal control. A value that holds a
 /// control character (C0, DEL, C1, U+2028/2029, a bidirectional override or isolate) is written
@@ -13,7 +14,7 @@ import Notify
 /// metrics labels.
 package enum DataText {
     package static func escaped(_ value: String) -> String {
-        guard TextControls.occur(in: value) else { return value }
+        guard ControlCharacters.occur(in: value) else { return value }
         return String(PythonText.stringRepr(value).dropFirst().dropLast())
     }
 }

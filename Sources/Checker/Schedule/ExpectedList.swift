@@ -36,7 +36,7 @@ package struct ExpectedList: Sendable {
             var line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if let comment = line.trailingCommentStart(orFirst: true) { line = line[..<comment].trimmingWhitespace() }
-            guard !line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
+            guard !ControlCharacters.occur(in: line, except: ControlCharacters.tab) else {
                 throw .expectedListLine(path: source, line: number, found: "a control character",
                                         expected: .targetAndSchedule)
             }

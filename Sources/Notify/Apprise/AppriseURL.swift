@@ -98,7 +98,7 @@ package struct AppriseURL: Sendable, Equatable {
         query = values
 
         let parts = [user ?? "", password ?? "", host] + path + Array(query.keys) + Array(query.values)
-        guard !parts.contains(where: AppriseURL.hasControlCharacter) else { throw .controlCharacter }
+        guard !parts.contains(where: { ControlCharacters.occur(in: $0) }) else { throw .controlCharacter }
     }
 
     /// Percent-decoding as Python's `unquote`: a `%` not followed by two hex digits stays as it
@@ -129,10 +129,6 @@ package struct AppriseURL: Sendable, Equatable {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
-    }
-
-    private static func hasControlCharacter(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
     /// The value of query key `name` when it is set and not empty.

@@ -88,7 +88,7 @@ package indirect enum JSONValue: Equatable, Sendable {
             default:
                 // Every control a terminal or a bidirectional renderer acts on, as an escape:
                 // the same text to a JSON reader, inert on a screen.
-                if TextControls.isControl(scalar) {
+                if ControlCharacters.contains(scalar) {
                     result += "\\u" + scalar.value.hexadecimal(width: 4)
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// A small HTTP/1.1 client over Transport: one request per connection (`Connection: close`),
@@ -50,7 +51,7 @@ package struct HTTPClient: Sendable {
 
     private func head(of request: HTTPRequest) throws(HTTPError) -> String {
         let agent = userAgent.map { [("User-Agent", $0)] } ?? []
-        for (name, value) in agent + request.headers + [("Path", request.path)] where (name + value).utf8.contains(where: { $0 < 0x20 }) {
+        for (name, value) in agent + request.headers + [("Path", request.path)] where ControlCharacters.occur(in: name + value) {
             throw .invalidRequest("\(name) contains a control character")
         }
         var head = "\(request.method) \(site.path)\(request.path) HTTP/1.1\r\nHost: \(site.hostHeader)\r\n"

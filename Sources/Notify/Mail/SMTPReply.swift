@@ -1,3 +1,4 @@
+import TextRules
 import Transport
 
 /// One SMTP reply: a three-digit code and its text lines (a multi-line reply's lines are
@@ -93,10 +94,9 @@ package struct SMTPReplyReader {
     /// a server's words never start a line or colour a terminal.
     static func printable(_ bytes: [UInt8]) -> String {
         String(decoding: bytes, as: UTF8.self).unicodeScalars.reduce(into: "") { text, scalar in
-            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFD
-                || [0x2028, 0x2029].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
-            text.unicodeScalars.append(isControl ? "?" : scalar)
+            // The one set, and U+FFFD, which stands for bytes that were not UTF-8.
+            let shown = ControlCharacters.contains(scalar) || scalar == "\u{FFFD}" ? "?" : scalar
+            text.unicodeScalars.append(shown)
         }
     }
 }
