@@ -115,28 +115,21 @@ package enum PythonText {
     /// `repr(str)`: single quotes unless the text has ' and no ", escapes for the rest.
     package static func stringRepr(_ text: String) -> String {
         let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
-        var result = String(quote)
-        for scalar in text.unicodeScalars {
+        let escaped = text.escaped { scalar in
             switch scalar {
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
+            case "\\": return "\\\\"
+            case "\t": return "\\t"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
             default:
-                if Character(scalar) == quote {
-                    result += "\\" + String(quote)
-                } else if isPrintable(scalar) {
-                    result.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x100 {
-                    result += "\\x" + scalar.value.hexadecimal(width: 2)
-                } else if scalar.value < 0x10000 {
-                    result += "\\u" + scalar.value.hexadecimal(width: 4)
-                } else {
-                    result += "\\U" + scalar.value.hexadecimal(width: 8)
-                }
+                if Character(scalar) == quote { return "\\" + String(quote) }
+                if isPrintable(scalar) { return nil }
+                if scalar.value < 0x100 { return "\\x" + scalar.value.hexadecimal(width: 2) }
+                if scalar.value < 0x10000 { return "\\u" + scalar.value.hexadecimal(width: 4) }
+                return "\\U" + scalar.value.hexadecimal(width: 8)
             }
         }
-        return result + String(quote)
+        return String(quote) + escaped + String(quote)
     }
 
     /// Python's str.isprintable() for one character: not a control, format, separator

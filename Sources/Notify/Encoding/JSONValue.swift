@@ -77,24 +77,19 @@ package indirect enum JSONValue: Equatable, Sendable {
 
     /// A JSON string literal.
     package static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
+        let escaped = text.escaped { scalar in
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
             default:
                 // Every control a terminal or a bidirectional renderer acts on, as an escape:
                 // the same text to a JSON reader, inert on a screen.
-                if ControlCharacters.contains(scalar) {
-                    result += "\\u" + scalar.value.hexadecimal(width: 4)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+                return ControlCharacters.contains(scalar) ? "\\u" + scalar.value.hexadecimal(width: 4) : nil
             }
         }
-        return result + "\""
+        return "\"" + escaped + "\""
     }
 }
