@@ -141,7 +141,10 @@ public struct Settings: Sendable {
         if zulipGiven, let address, zulipReader.missing.isEmpty {
             zulipAccount = ZulipAccount(address: address, apiKey: Secret(apiKey), channel: channel, topic: topic, caFile: zulipCA)
         }
-        if requireZulip && zulipNeeded { reader.note(zulipReader) }
+        // A run that posts needs what Zulip lacks; with the API key given (a dry run, doctor)
+        // a broken Zulip setting is still an error, as it was before notify_urls.
+        let zulipChecked = (requireZulip && zulipNeeded) || !(sources.value(Setting.zulipBotAPIKey.name) ?? "").isEmpty
+        if zulipChecked { reader.note(zulipReader) }
 
         // Heartbeat and metrics.
         let heartbeat = reader.heartbeatURL(.heartbeatURL)
@@ -181,7 +184,7 @@ public struct Settings: Sendable {
                                     database: databaseName, table: table, tls: tls, tlsCA: tlsCA, timeouts: timeouts)
         self.zulipAccount = zulipAccount
         // What a run would lack: Zulip's settings, when nothing else would be told.
-        zulipIncomplete = !requireZulip && zulipNeeded ? zulipReader.error : nil
+        zulipIncomplete = !zulipChecked && zulipNeeded ? zulipReader.error : nil
         self.heartbeat = heartbeat
         self.heartbeatTimeout = heartbeatTimeout
         self.metrics = metrics
