@@ -5,26 +5,19 @@ import Transport
 /// JSON `{"message", "code"}`, and a rate limit is 429 with `retry_after` in seconds, which the
 /// retry honours. Doctor reads the webhook (`GET`), which posts nothing.
 /// https://discord.com/developers/docs/resources/webhook
-package struct DiscordClient: Destination {
+package struct DiscordClient: SiteDestination {
     package static let defaultBase = SiteURL(isTLS: true, host: "discord.com")
 
     package let url: DiscordURL
-    let options: DestinationOptions
-    let base: SiteURL
+    let service: ServiceSite
 
     package init(url: DiscordURL, options: DestinationOptions, base: SiteURL = DiscordClient.defaultBase) {
         self.url = url
-        self.options = options
-        self.base = base
+        service = ServiceSite("Discord", at: base, options, pathIsSecret: true)
     }
 
-    package var name: String { "Discord (\(base.host))" }
     package var messageLimit: MessageLimit? { .characters(2_000) }
     package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
-
-    private var request: ServiceRequest {
-        ServiceRequest(service: "Discord", client: options.httpClient(for: base), pathIsSecret: true)
-    }
 
     private var path: String {
         "/api/webhooks/\(PathEncoding.segment(url.webhookID))/\(PathEncoding.segment(url.token.reveal()))"
@@ -40,14 +33,14 @@ package struct DiscordClient: Destination {
         if let botname = url.botname { fields.append(("username", .string(botname))) }
         let http = HTTPRequest(method: "POST", path: path + "?wait=true", headers: ServiceRequest.jsonHeaders(),
                                body: Array(JSONValue.object(fields).serialized.utf8))
-        _ = try options.retry.run { () throws(DeliveryError) in
-            try request.call(http, carriesCredential: true, complaint: DiscordClient.complaint)
+        _ = try service.options.retry.run { () throws(DeliveryError) in
+            try service.request.call(http, carriesCredential: true, complaint: DiscordClient.complaint)
         }
     }
 
     /// `GET` the webhook: its name and channel, without posting.
     package func check() throws(DeliveryError) -> String {
-        let answer = try request.call(HTTPRequest(method: "GET", path: path, headers: ServiceRequest.jsonHeaders()),
+        let answer = try service.request.call(HTTPRequest(method: "GET", path: path, headers: ServiceRequest.jsonHeaders()),
                                       carriesCredential: true, complaint: DiscordClient.complaint)
         let name = answer.json?["name"]?.stringValue ?? "?"
         let channel = answer.json?["channel_id"]?.stringValue ?? "?"

@@ -7,24 +7,19 @@ import Transport
 /// 429 `M_LIMIT_EXCEEDED` with `retry_after_ms`, which the retry honours. The message's event
 /// is kept within 60,000 bytes (Matrix refuses events over 65,536).
 /// https://spec.matrix.org/v1.11/client-server-api/
-package struct MatrixClient: Destination {
+package struct MatrixClient: SiteDestination {
     package let url: MatrixURL
-    let options: DestinationOptions
+    let service: ServiceSite
 
     package init(url: MatrixURL, options: DestinationOptions) {
         self.url = url
-        self.options = options
+        service = ServiceSite("Matrix", at: url.site, options)
     }
 
-    package var name: String { "Matrix (\(url.site.host))" }
     package var messageLimit: MessageLimit? { .bytes(60_000) }
     package func size(of text: String) -> Int { content(text).serialized.utf8.count }
 
     private static let api = "/_matrix/client/v3"
-
-    private var request: ServiceRequest {
-        ServiceRequest(service: "Matrix", client: options.httpClient(for: url.site))
-    }
 
     private func content(_ text: String) -> JSONValue {
         .object([("msgtype", .string(url.messageType)), ("body", .string(text)), ("format", .string("org.matrix.custom.html")),
@@ -35,8 +30,8 @@ package struct MatrixClient: Destination {
         let auth: [(name: String, value: String)] = token.map { [("Authorization", "Bearer " + $0.reveal())] } ?? []
         let http = HTTPRequest(method: method, path: MatrixClient.api + path, headers: ServiceRequest.jsonHeaders(auth),
                                body: body.map { Array($0.serialized.utf8) } ?? [])
-        return try options.retry.run { () throws(DeliveryError) -> JSONValue? in
-            try request.call(http, carriesCredential: true) { json in
+        return try service.options.retry.run { () throws(DeliveryError) -> JSONValue? in
+            try service.request.call(http, carriesCredential: true) { json in
                 ServiceComplaint(message: json["error"]?.stringValue, code: json["errcode"]?.stringValue,
                                  retryAfter: json["retry_after_ms"]?.seconds.map { $0 / 1000 })
             }.json
@@ -55,7 +50,7 @@ package struct MatrixClient: Destination {
                 ("password", .string(password.reveal())), ("initial_device_display_name", .string("backup-checker")),
             ])
             guard let token = try call("POST", "/login", token: nil, body: body)?["access_token"]?.stringValue else {
-                throw request.failure(.unexpectedAnswer(status: 200, detail: "a login answer without an access_token"))
+                throw service.request.failure(.unexpectedAnswer(status: 200, detail: "a login answer without an access_token"))
             }
             return (Secret(token), true)
         }
@@ -72,7 +67,7 @@ package struct MatrixClient: Destination {
         try withSession { (token) throws(DeliveryError) in
             for room in url.rooms {
                 guard let roomID = try call("POST", "/join/" + PathEncoding.segment(room), token: token, body: .object([]))?["room_id"]?.stringValue else {
-                    throw request.failure(.unexpectedAnswer(status: 200, detail: "a join answer without a room_id"))
+                    throw service.request.failure(.unexpectedAnswer(status: 200, detail: "a join answer without a room_id"))
                 }
                 let transaction = "bc" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
                 _ = try call("PUT", "/rooms/\(PathEncoding.segment(roomID))/send/m.room.message/\(transaction)", token: token,

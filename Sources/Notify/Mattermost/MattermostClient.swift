@@ -4,22 +4,17 @@ import Transport
 /// report in a code block), and `channel` and `username` when the URL names them, once per
 /// channel. Mattermost answers 200 `ok`, or JSON `{"id", "message", "status_code"}`.
 /// https://developers.mattermost.com/integrate/webhooks/incoming/
-package struct MattermostClient: Destination {
+package struct MattermostClient: SiteDestination {
     package let url: MattermostURL
-    let options: DestinationOptions
+    let service: ServiceSite
 
     package init(url: MattermostURL, options: DestinationOptions) {
         self.url = url
-        self.options = options
+        service = ServiceSite("Mattermost", at: url.site, options, pathIsSecret: true)
     }
 
-    package var name: String { "Mattermost (\(url.site.host))" }
     package var messageLimit: MessageLimit? { .characters(16_383) }
     package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
-
-    private var request: ServiceRequest {
-        ServiceRequest(service: "Mattermost", client: options.httpClient(for: url.site), pathIsSecret: true)
-    }
 
     package func send(_ message: NotifyMessage) throws(DeliveryError) {
         for channel in url.channels.isEmpty ? [nil] : url.channels.map(Optional.some) {
@@ -28,8 +23,8 @@ package struct MattermostClient: Destination {
             if let botname = url.botname { fields.append(("username", .string(botname))) }
             let http = HTTPRequest(method: "POST", path: "/hooks/" + PathEncoding.segment(url.token.reveal()),
                                    headers: ServiceRequest.jsonHeaders(), body: Array(JSONValue.object(fields).serialized.utf8))
-            _ = try options.retry.run { () throws(DeliveryError) in
-                try request.call(http, carriesCredential: true) { json in
+            _ = try service.options.retry.run { () throws(DeliveryError) in
+                try service.request.call(http, carriesCredential: true) { json in
                     ServiceComplaint(message: json["message"]?.stringValue, code: json["id"]?.stringValue)
                 }
             }
@@ -38,7 +33,6 @@ package struct MattermostClient: Destination {
 
     /// A webhook cannot be asked anything without posting: the connection is tried.
     package func check() throws(DeliveryError) -> String {
-        try request.probe(carriesCredential: true)
-        return "\(url.site.origin) reachable (a webhook cannot be checked without posting: only the connection was tried)"
+        try service.probe(carriesCredential: true, "a webhook")
     }
 }

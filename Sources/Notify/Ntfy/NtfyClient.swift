@@ -6,27 +6,21 @@ import Transport
 /// message as JSON, or `{"code", "http", "error"}` (429 when a rate limit is hit). A message
 /// holds 4,096 bytes (ntfy turns a longer one into an attachment).
 /// https://docs.ntfy.sh/publish/#publish-as-json
-package struct NtfyClient: Destination {
+package struct NtfyClient: SiteDestination {
     package static let defaultBase = SiteURL(isTLS: true, host: "ntfy.sh")
 
     package let url: NtfyURL
-    let options: DestinationOptions
-    let site: SiteURL
+    let service: ServiceSite
 
     /// `cloudBase` is ntfy.sh's address, used when the URL names no server of its own.
     package init(url: NtfyURL, options: DestinationOptions, cloudBase: SiteURL = NtfyClient.defaultBase) {
         self.url = url
-        self.options = options
-        site = url.site ?? cloudBase
+        let site = url.site ?? cloudBase
+        service = ServiceSite("ntfy", at: SiteURL(isTLS: site.isTLS, host: site.host, port: site.port), options)
     }
 
-    package var name: String { "ntfy (\(site.host))" }
     package var messageLimit: MessageLimit? { .bytes(4_096) }
     package func size(of text: String) -> Int { text.utf8.count }
-
-    private var request: ServiceRequest {
-        ServiceRequest(service: "ntfy", client: options.httpClient(for: SiteURL(isTLS: site.isTLS, host: site.host, port: site.port)))
-    }
 
     private var carriesCredential: Bool { url.auth != .none }
 
@@ -35,7 +29,7 @@ package struct NtfyClient: Destination {
         switch url.auth {
         case .none: break
         case let .basic(user, password):
-            extra.append(("Authorization", "Basic " + Base64.encode(Array("\(user):\(password.reveal())".utf8))))
+            extra.append(BasicCredentials(user: user, password: password).header)
         case let .token(token):
             extra.append(("Authorization", "Bearer " + token.reveal()))
         }
@@ -49,8 +43,8 @@ package struct NtfyClient: Destination {
             let document = JSONValue.object([("topic", .string(topic)), ("title", .string(message.title)),
                                              ("message", .string(message.text))])
             let http = HTTPRequest(method: "POST", path: "/", headers: headers, body: Array(document.serialized.utf8))
-            _ = try options.retry.run { () throws(DeliveryError) in
-                try request.call(http, carriesCredential: carriesCredential) { json in
+            _ = try service.options.retry.run { () throws(DeliveryError) in
+                try service.request.call(http, carriesCredential: carriesCredential) { json in
                     ServiceComplaint(message: json["error"]?.stringValue, code: json["code"]?.integerValue.map(String.init))
                 }
             }
@@ -60,11 +54,11 @@ package struct NtfyClient: Destination {
     /// Reading a topic would count against nothing, but publishing is all a login may be
     /// allowed; the server's health endpoint and the connection are checked.
     package func check() throws(DeliveryError) -> String {
-        let answer = try request.call(HTTPRequest(method: "GET", path: "/v1/health", headers: ServiceRequest.jsonHeaders()),
+        let answer = try service.request.call(HTTPRequest(method: "GET", path: "/v1/health", headers: ServiceRequest.jsonHeaders()),
                                       carriesCredential: false) { json in
             ServiceComplaint(message: json["error"]?.stringValue, code: json["code"]?.integerValue.map(String.init))
         }
         let healthy = answer.json?["healthy"] == .bool(true)
-        return "\(site.origin) \(healthy ? "healthy" : "answered") (topics cannot be checked without publishing: \(url.topics.count) topic(s) not tried)"
+        return "\(service.site.origin) \(healthy ? "healthy" : "answered") (topics cannot be checked without publishing: \(url.topics.count) topic(s) not tried)"
     }
 }

@@ -4,27 +4,20 @@ import Transport
 /// in a code block), once per channel when channels are named. Slack answers 200 `ok`, or an
 /// error code as text (`invalid_token`, `channel_not_found`, `invalid_payload`, …).
 /// https://api.slack.com/messaging/webhooks#handling_errors
-package struct SlackClient: Destination {
+package struct SlackClient: SiteDestination {
     /// Where Slack's webhooks are; a parameter only so that tests can point at loopback.
     package static let defaultBase = SiteURL(isTLS: true, host: "hooks.slack.com")
 
     package let url: SlackURL
-    let options: DestinationOptions
-    let base: SiteURL
+    let service: ServiceSite
 
     package init(url: SlackURL, options: DestinationOptions, base: SiteURL = SlackClient.defaultBase) {
         self.url = url
-        self.options = options
-        self.base = base
+        service = ServiceSite("Slack", at: base, options, pathIsSecret: true)
     }
 
-    package var name: String { "Slack (\(base.host))" }
     package var messageLimit: MessageLimit? { .characters(40_000) }
     package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
-
-    private var request: ServiceRequest {
-        ServiceRequest(service: "Slack", client: options.httpClient(for: base), pathIsSecret: true)
-    }
 
     private var path: String {
         "/services/" + [url.tokenA, url.tokenB, url.tokenC].map { PathEncoding.segment($0.reveal()) }.joined(separator: "/")
@@ -37,15 +30,14 @@ package struct SlackClient: Destination {
             if let botname = url.botname { fields.append(("username", .string(botname))) }
             let http = HTTPRequest(method: "POST", path: path, headers: ServiceRequest.jsonHeaders(),
                                    body: Array(JSONValue.object(fields).serialized.utf8))
-            try options.retry.run { () throws(DeliveryError) in
-                try request.expectSuccess(http, carriesCredential: true)
+            try service.options.retry.run { () throws(DeliveryError) in
+                try service.request.expectSuccess(http, carriesCredential: true)
             }
         }
     }
 
     /// Slack's webhooks answer only posts: the connection and certificate are checked.
     package func check() throws(DeliveryError) -> String {
-        try request.probe(carriesCredential: true)
-        return "\(base.origin) reachable (Slack's webhooks cannot be checked without posting: only the connection was tried)"
+        try service.probe(carriesCredential: true, "Slack's webhooks")
     }
 }

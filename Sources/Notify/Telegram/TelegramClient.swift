@@ -6,38 +6,31 @@ import Transport
 /// `parameters.retry_after`, which the retry honours. Doctor calls getMe and getChat, which post
 /// nothing. The bot token is in the path, so messages show only the origin.
 /// https://core.telegram.org/bots/api
-package struct TelegramClient: Destination {
+package struct TelegramClient: SiteDestination {
     package static let defaultBase = SiteURL(isTLS: true, host: "api.telegram.org")
 
     package let url: TelegramURL
-    let options: DestinationOptions
-    let base: SiteURL
+    let service: ServiceSite
 
     package init(url: TelegramURL, options: DestinationOptions, base: SiteURL = TelegramClient.defaultBase) {
         self.url = url
-        self.options = options
-        self.base = base
+        service = ServiceSite("Telegram", at: base, options, pathIsSecret: true)
     }
 
-    package var name: String { "Telegram (\(base.host))" }
     /// 4,096 characters of text after the HTML is read; counted in UTF-16 units, as Telegram
     /// counts them (never fewer than code points).
     package var messageLimit: MessageLimit? { .characters(4_096) }
     package func size(of text: String) -> Int { text.utf16.count }
 
-    private var request: ServiceRequest {
-        ServiceRequest(service: "Telegram", client: options.httpClient(for: base), pathIsSecret: true)
-    }
-
     private func method(_ name: String, _ fields: [(String, JSONValue)]) throws(DeliveryError) -> JSONValue? {
         let http = HTTPRequest(method: "POST", path: "/bot\(url.botToken.reveal())/\(name)",
                                headers: ServiceRequest.jsonHeaders(), body: Array(JSONValue.object(fields).serialized.utf8))
-        let answer = try request.call(http, carriesCredential: true) { json in
+        let answer = try service.request.call(http, carriesCredential: true) { json in
             ServiceComplaint(message: json["description"]?.stringValue, code: nil,
                              retryAfter: json["parameters"]?["retry_after"]?.seconds)
         }
         guard answer.json?["ok"] == .bool(true) else {
-            throw request.failure(.unexpectedAnswer(status: answer.status, detail: "an answer without \"ok\": true"))
+            throw service.request.failure(.unexpectedAnswer(status: answer.status, detail: "an answer without \"ok\": true"))
         }
         return answer.json?["result"]
     }
@@ -53,7 +46,7 @@ package struct TelegramClient: Destination {
                 ("chat_id", TelegramClient.chat(chat)), ("text", .string("<pre>" + HTMLEscaping.escape(message.text) + "</pre>")),
                 ("parse_mode", .string("HTML")), ("disable_web_page_preview", .bool(true)),
             ]
-            _ = try options.retry.run { () throws(DeliveryError) in try method("sendMessage", fields) }
+            _ = try service.options.retry.run { () throws(DeliveryError) in try method("sendMessage", fields) }
         }
     }
 

@@ -24,8 +24,7 @@ public struct ZulipClient: Sendable {
     }
 
     var headers: [(name: String, value: String)] {
-        let credentials = Array("\(destination.email):\(destination.apiKey.reveal())".utf8)
-        return [("Authorization", "Basic " + Base64.encode(credentials)), ("Accept", "application/json")]
+        [BasicCredentials(user: destination.email, password: destination.apiKey).header, ("Accept", "application/json")]
     }
 
     /// Posts `content` to the channel and topic, retrying only when Zulip cannot have taken it.

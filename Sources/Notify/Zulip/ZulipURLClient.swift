@@ -1,25 +1,24 @@
 /// A `zulip://` entry of notify_urls: the Zulip client with the URL's bot, key, stream and
 /// topic (the title when the URL names none).
-package struct ZulipURLClient: Destination {
+package struct ZulipURLClient: SiteDestination {
     package let url: ZulipURL
-    let options: DestinationOptions
+    let service: ServiceSite
 
     package init(url: ZulipURL, options: DestinationOptions) {
         self.url = url
-        self.options = options
+        service = ServiceSite("Zulip", at: url.site, options)
     }
 
     private func client(topic: String) -> ZulipClient {
         ZulipClient(destination: ZulipDestination(
             site: url.site, email: url.email, apiKey: url.token, channel: url.stream, topic: topic,
-            caFile: options.systemCAFile, extraCAFile: options.extraCAFile, timeout: options.timeout),
-            retry: options.retry, userAgent: options.userAgent)
+            caFile: service.options.systemCAFile, extraCAFile: service.options.extraCAFile, timeout: service.options.timeout),
+            retry: service.options.retry, userAgent: service.options.userAgent)
     }
 
     /// The Zulip client for this entry's bot and stream, for checks that post nothing.
     package var client: ZulipClient { client(topic: url.topic ?? "") }
 
-    package var name: String { "Zulip (\(url.site.host))" }
     package var messageLimit: MessageLimit? { .characters(ZulipClient.defaultMaxMessageLength) }
     package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
 
