@@ -17,12 +17,8 @@ package struct MattermostClient: SiteDestination {
     package func size(of text: String) -> Int { CodeFence.wrap(text).codePointCount }
 
     package func send(_ message: NotifyMessage) throws(DeliveryError) {
-        for channel in url.channels.isEmpty ? [nil] : url.channels.map(Optional.some) {
-            var fields: [(String, JSONValue)] = [("text", .string(CodeFence.wrap(message.text)))]
-            if let channel { fields.append(("channel", .string(channel))) }
-            if let botname = url.botname { fields.append(("username", .string(botname))) }
-            let http = HTTPRequest(method: "POST", path: "/hooks/" + PathEncoding.segment(url.token.reveal()),
-                                   headers: ServiceRequest.jsonHeaders(), body: Array(JSONValue.object(fields).serialized.utf8))
+        let path = "/hooks/" + PathEncoding.segment(url.token.reveal())
+        for http in IncomingWebhook.posts(path: path, text: message.text, channels: url.channels, botname: url.botname) {
             _ = try service.options.retry.run { () throws(DeliveryError) in
                 try service.request.call(http, carriesCredential: true) { json in
                     ServiceComplaint(message: json["message"]?.stringValue, code: json["id"]?.stringValue)

@@ -24,12 +24,7 @@ package struct SlackClient: SiteDestination {
     }
 
     package func send(_ message: NotifyMessage) throws(DeliveryError) {
-        for channel in url.channels.isEmpty ? [nil] : url.channels.map(Optional.some) {
-            var fields: [(String, JSONValue)] = [("text", .string(CodeFence.wrap(message.text)))]
-            if let channel { fields.append(("channel", .string(channel))) }
-            if let botname = url.botname { fields.append(("username", .string(botname))) }
-            let http = HTTPRequest(method: "POST", path: path, headers: ServiceRequest.jsonHeaders(),
-                                   body: Array(JSONValue.object(fields).serialized.utf8))
+        for http in IncomingWebhook.posts(path: path, text: message.text, channels: url.channels, botname: url.botname) {
             try service.options.retry.run { () throws(DeliveryError) in
                 try service.request.expectSuccess(http, carriesCredential: true)
             }

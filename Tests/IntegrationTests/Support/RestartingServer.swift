@@ -28,16 +28,16 @@ final class RestartingServer: @unchecked Sendable {
                 guard client >= 0 else { return }
                 let number = lock.withLock { acceptedCount += 1; return acceptedCount }
                 if number <= drops {
-                    if drop == .afterClientWrote, let upstream = RestartingServer.connect(port: upstreamPort) {
+                    if drop == .afterClientWrote, let upstream = PlainSocket.connect(port: upstreamPort) {
                         // The greeting through, the client's first packet read, then both closed.
-                        if let greeting = RestartingServer.readPacket(upstream) { _ = RestartingServer.send(greeting, client) }
-                        _ = RestartingServer.readPacket(client)
+                        if let greeting = PlainSocket.readPacket(upstream) { _ = PlainSocket.send(greeting, to: client) }
+                        _ = PlainSocket.readPacket(client)
                         close(upstream)
                     }
                     close(client)
                     continue
                 }
-                guard let upstream = RestartingServer.connect(port: upstreamPort) else {
+                guard let upstream = PlainSocket.connect(port: upstreamPort) else {
                     close(client)
                     continue
                 }
@@ -58,40 +58,10 @@ final class RestartingServer: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 16_384)
             while true {
                 let count = recv(source, &buffer, buffer.count, 0)
-                guard count > 0, send(Array(buffer[..<count]), target) else { break }
+                guard count > 0, PlainSocket.send(Array(buffer[..<count]), to: target) else { break }
             }
             shutdown(source, Int32(SHUT_RDWR))
             shutdown(target, Int32(SHUT_RDWR))
         }.start()
-    }
-
-    private static func connect(port: UInt16) -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(fd)
-            return nil
-        }
-        return fd
-    }
-
-    /// One whole packet, header included.
-    private static func readPacket(_ fd: Int32) -> [UInt8]? {
-        var header = [UInt8](repeating: 0, count: 4)
-        guard recv(fd, &header, 4, Int32(MSG_WAITALL)) == 4 else { return nil }
-        let length = Int(header[0]) | Int(header[1]) << 8 | Int(header[2]) << 16
-        var payload = [UInt8](repeating: 0, count: length)
-        guard length == 0 || recv(fd, &payload, length, Int32(MSG_WAITALL)) == length else { return nil }
-        return header + payload
-    }
-
-    private static func send(_ bytes: [UInt8], _ fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
     }
 }

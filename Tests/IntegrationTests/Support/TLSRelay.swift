@@ -37,7 +37,7 @@ final class TLSRelay: @unchecked Sendable {
 
     private func relay(server: TestServer, material: TLSMaterial) {
         let client = accept(listener, nil, nil)
-        guard client >= 0, let upstream = Self.connect(port: server.port) else { return }
+        guard client >= 0, let upstream = PlainSocket.connect(port: server.port) else { return }
         defer {
             close(client)
             close(upstream)
@@ -47,8 +47,8 @@ final class TLSRelay: @unchecked Sendable {
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         }
         // The greeting, as the real server sent it (it offers TLS), and the client's SSLRequest.
-        guard let greeting = Self.readPacket(client: nil, fd: upstream), Self.send(greeting, to: client),
-              let request = Self.readPacket(client: nil, fd: client), request.count == 36, Self.send(request, to: upstream) else { return }
+        guard let greeting = PlainSocket.readPacket(upstream), PlainSocket.send(greeting, to: client),
+              let request = PlainSocket.readPacket(client), request.count == 36, PlainSocket.send(request, to: upstream) else { return }
         // TLS with the client under the relay's certificate, and with the server as its client.
         guard let serverContext = SSL_CTX_new(TLS_server_method()), let clientContext = SSL_CTX_new(TLS_client_method()) else { return }
         defer {
@@ -91,35 +91,5 @@ final class TLSRelay: @unchecked Sendable {
                 guard count > 0, SSL_write(toClient, buffer, count) == count else { return }
             }
         }
-    }
-
-    private static func connect(port: UInt16) -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(fd)
-            return nil
-        }
-        return fd
-    }
-
-    /// One whole packet, header included, read from a plain socket.
-    private static func readPacket(client: OpaquePointer?, fd: Int32) -> [UInt8]? {
-        var header = [UInt8](repeating: 0, count: 4)
-        guard recv(fd, &header, 4, Int32(MSG_WAITALL)) == 4 else { return nil }
-        let length = Int(header[0]) | Int(header[1]) << 8 | Int(header[2]) << 16
-        var payload = [UInt8](repeating: 0, count: length)
-        guard length == 0 || recv(fd, &payload, length, Int32(MSG_WAITALL)) == length else { return nil }
-        return header + payload
-    }
-
-    private static func send(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
     }
 }
