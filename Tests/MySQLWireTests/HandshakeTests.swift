@@ -48,7 +48,7 @@ struct HandshakeTests {
                                            attributes: [("_client_name", "MySQLWire"), ("program_name", "backup-checker")],
                                            mariaDBExtended: true)
         let bytes = response.encoded()
-        var reader = ByteReader(bytes, context: "test")
+        var reader = ByteReader(bytes, packet: .greeting)
         #expect(try reader.readUInt32() == agreed.lower32)
         #expect(try reader.readUInt32() == 1 << 24)
         #expect(try reader.readUInt8() == 45)
@@ -59,7 +59,7 @@ struct HandshakeTests {
         #expect(try reader.readNullTerminatedString() == "backups")
         #expect(try reader.readNullTerminatedString() == "mysql_native_password")
         let attributes = Array(try reader.readLengthEncodedBytesOrNull() ?? [])
-        var pairs = ByteReader(attributes, context: "attributes")
+        var pairs = ByteReader(attributes, packet: .greeting)
         #expect(try pairs.readLengthEncodedString() == "_client_name")
         #expect(try pairs.readLengthEncodedString() == "MySQLWire")
         #expect(try pairs.readLengthEncodedString() == "program_name")

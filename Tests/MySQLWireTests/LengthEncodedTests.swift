@@ -17,7 +17,7 @@ struct LengthEncodedTests {
         var writer = ByteWriter()
         writer.writeLengthEncodedInteger(value)
         #expect(writer.bytes == bytes)
-        var reader = ByteReader(bytes, context: "test")
+        var reader = ByteReader(bytes, packet: .row)
         #expect(try reader.readLengthEncodedInteger() == value)
         #expect(reader.isAtEnd)
     }
@@ -25,16 +25,21 @@ struct LengthEncodedTests {
     @Test("an integer cut short at every width is an error", arguments: integers)
     func integerTruncated(value: UInt64, bytes: [UInt8]) throws {
         guard bytes.count > 1 else { return }
-        var reader = ByteReader(Array(bytes.dropLast()), context: "test")
-        #expect { try reader.readLengthEncodedInteger() } throws: { isMalformed($0) }
+        var reader = ByteReader(Array(bytes.dropLast()), packet: .row)
+        let width = bytes.count - 1
+        #expect(throws: MySQLError.malformed(.truncated(.row, needs: UInt64(width), at: 1, of: width))) {
+            try reader.readLengthEncodedInteger()
+        }
     }
 
     @Test("0xFB is NULL and 0xFF is no integer")
     func nullAndInvalid() throws {
-        var reader = ByteReader([0xFB], context: "test")
+        var reader = ByteReader([0xFB], packet: .row)
         #expect(try reader.readLengthEncodedIntegerOrNull() == nil)
-        var invalid = ByteReader([0xFF], context: "test")
-        #expect { try invalid.readLengthEncodedIntegerOrNull() } throws: { isMalformed($0) }
+        var invalid = ByteReader([0xFF], packet: .row)
+        #expect(throws: MySQLError.malformed(.notLengthEncoded(.row))) { try invalid.readLengthEncodedIntegerOrNull() }
+        var null = ByteReader([0xFB], packet: .row)
+        #expect(throws: MySQLError.malformed(.unexpectedNull(.row))) { try null.readLengthEncodedInteger() }
     }
 
     @Test("strings of every length prefix width round-trip", arguments: [0, 1, 250, 251, 65_535, 65_536, 70_000])
@@ -42,16 +47,18 @@ struct LengthEncodedTests {
         let text = String(repeating: "x", count: length)
         var writer = ByteWriter()
         writer.writeLengthEncodedString(text)
-        var reader = ByteReader(writer.bytes, context: "test")
+        var reader = ByteReader(writer.bytes, packet: .row)
         #expect(try reader.readLengthEncodedString() == text)
         #expect(reader.isAtEnd)
     }
 
     @Test("a string whose length points past the end is an error")
     func stringPastEnd() throws {
-        var reader = ByteReader([0x05, 0x61, 0x62], context: "test")
-        #expect { try reader.readLengthEncodedString() } throws: { isMalformed($0) }
-        var huge = ByteReader([0xFE, 0, 0, 0, 0, 0, 0, 0, 0x80, 0x61], context: "test")
-        #expect { try huge.readLengthEncodedBytesOrNull() } throws: { isMalformed($0) }
+        var reader = ByteReader([0x05, 0x61, 0x62], packet: .row)
+        #expect(throws: MySQLError.malformed(.truncated(.row, needs: 5, at: 1, of: 3))) { try reader.readLengthEncodedString() }
+        var huge = ByteReader([0xFE, 0, 0, 0, 0, 0, 0, 0, 0x80, 0x61], packet: .row)
+        #expect(throws: MySQLError.malformed(.truncated(.row, needs: 1 << 63, at: 9, of: 10))) {
+            try huge.readLengthEncodedBytesOrNull()
+        }
     }
 }

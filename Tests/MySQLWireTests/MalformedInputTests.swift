@@ -105,8 +105,15 @@ struct MalformedInputTests {
     @Test("a row whose value length points past the end of the packet is an error")
     func lengthPastEnd() {
         let columns = [ColumnDefinition(name: "a", type: .varString)]
-        for payload in [[0x05, 0x61], [0xFC, 0xFF, 0xFF, 0x61], [0xFD, 0, 0, 1], [0xFE, 1, 2, 3, 4, 5, 6, 7, 8]] as [[UInt8]] {
-            #expect { try Row(decoding: payload, columns: columns) } throws: { isMalformed($0) }
+        let cases: [([UInt8], MySQLError.Malformation)] = [
+            ([0x05, 0x61], .truncated(.row, needs: 5, at: 1, of: 2)),
+            ([0xFC, 0xFF, 0xFF, 0x61], .truncated(.row, needs: 0xFFFF, at: 3, of: 4)),
+            ([0xFD, 0, 0, 1], .truncated(.row, needs: 0x1_0000, at: 4, of: 4)),
+            ([0xFE, 1, 2, 3, 4, 5, 6, 7, 8], .truncated(.row, needs: 0x0807_0605_0403_0201, at: 9, of: 9)),
+            ([0xFF], .rowLength(at: 0)),
+        ]
+        for (payload, malformation) in cases {
+            #expect(throws: MySQLError.malformed(malformation)) { try Row(decoding: payload, columns: columns) }
         }
     }
 
@@ -116,6 +123,44 @@ struct MalformedInputTests {
         // rest and gets a closed connection, not a hang and not an allocation of the claim.
         let channel = PacketChannel(stream: ScriptedStream([0xFF, 0xFF, 0xFF, 0x00, 0x41]))
         #expect(throws: MySQLError.transport(.closed)) { try channel.readPayload() }
+    }
+
+    @Test("every malformation prints the words the errors printed when they were texts")
+    func malformationWords() {
+        let words: [(MySQLError.Malformation, String)] = [
+            (.truncated(.greeting, needs: 4, at: 30, of: 32), "server greeting: needs 4 more byte(s) at byte 30 of 32"),
+            (.integerWidth(.okPacket, 9), "OK packet: integer of 9 bytes"),
+            (.notLengthEncoded(.columnDefinition), "column definition: 0xFF is not a length-encoded integer"),
+            (.unexpectedNull(.columnCount), "column count: unexpected NULL marker"),
+            (.unterminatedString(.authSwitchRequest, at: 1), "auth switch request: string without NUL terminator at byte 1"),
+            (.header(.errPacket, expected: 0xFF), "ERR packet: header is not 0xFF"),
+            (.header(.eofPacket, expected: 0xFE), "EOF packet: header is not 0xFE"),
+            (.okHeader(0x0A), "OK packet: header 0xa"),
+            (.catalog("xyz"), "column definition: catalog \"xyz\" is not \"def\""),
+            (.fixedFieldsLength(3), "column definition: fixed-length fields of 3 bytes"),
+            (.rowLength(at: 7), "row: 0xFF is not a length at byte 7"),
+            (.rowLeftover(bytes: 6, columns: 2), "row: 6 byte(s) left after 2 column(s)"),
+            (.rowEnds(at: 2, of: 2, values: 3), "row: ends at byte 2 of 2 before its 3 value(s)"),
+            (.columnCountLeftover(extra: 1), "column count: 1 extra byte(s)"),
+            (.columnCount(0, limit: 4096), "column count 0 is outside 1...4096"),
+            (.noEOFAfterColumns(2), "result set: expected EOF after 2 column definition(s)"),
+            (.packetAfterResult, "the server sent a packet after the result was complete"),
+            (.emptyResultPacket, "empty packet where a result was expected"),
+            (.dataBeforeTLS, "the server sent data before the TLS handshake"),
+            (.authSwitchWithoutPlugin, "auth switch request without a plugin name"),
+            (.emptyAuthPacket, "empty packet during authentication"),
+            (.unexpectedAuthPacket(0x2A), "unexpected packet 0x2a during authentication"),
+            (.tooManyAuthSwitches, "the server switched authentication plugins too often"),
+            (.unexpectedAuthMoreData(plugin: "mysql_native_password"), "unexpected auth-more-data for mysql_native_password"),
+            (.cachingSHA2StatusLength(2), "caching_sha2_password: unexpected 2-byte status"),
+            (.cachingSHA2Status(0x09), "caching_sha2_password: unknown status 0x9"),
+            (.publicKeyNotPEM, "the server's public key is not a PEM key"),
+            (.publicKeyNotRSA, "the server's public key cannot be read as an RSA key"),
+            (.emptyNonce, "empty nonce for RSA password encryption"),
+        ]
+        for (malformation, text) in words {
+            #expect(MySQLError.malformed(malformation).description == "malformed packet from the server: \(text)")
+        }
     }
 }
 

@@ -32,7 +32,9 @@ struct ResultDecodingTests {
         let bare = try ErrPacket(decoding: [0xFF, 0x10, 0x04] + Array("Too many connections".utf8), capabilities: [])
         #expect(bare.error.sqlState == "HY000")
         #expect(bare.error.code == 1040)
-        #expect { try ErrPacket(decoding: [0xFF, 0x10], capabilities: []) } throws: { isMalformed($0) }
+        #expect(throws: MySQLError.malformed(.truncated(.errPacket, needs: 2, at: 1, of: 2))) {
+            try ErrPacket(decoding: [0xFF, 0x10], capabilities: [])
+        }
     }
 
     @Test("an OK packet gives affected rows, insert id, status, warnings and info")
@@ -47,7 +49,10 @@ struct ResultDecodingTests {
         let ok = try OKPacket(decoding: writer.bytes, capabilities: [.protocol41])
         #expect(ok == OKPacket(affectedRows: 300, lastInsertID: 70_000, status: [.autocommit, .moreResultsExist],
                                warnings: 2, info: "Rows matched: 1"))
-        #expect { try OKPacket(decoding: [0, 0xFC, 1], capabilities: [.protocol41]) } throws: { isMalformed($0) }
+        #expect(throws: MySQLError.malformed(.truncated(.okPacket, needs: 2, at: 2, of: 3))) {
+            try OKPacket(decoding: [0, 0xFC, 1], capabilities: [.protocol41])
+        }
+        #expect(throws: MySQLError.malformed(.okHeader(0x07))) { try OKPacket(decoding: [7, 0, 0], capabilities: []) }
     }
 
     @Test("a column definition round-trips and a short one is an error")
@@ -115,16 +120,19 @@ struct ResultDecodingTests {
 
     @Test("a row with more or fewer values than columns is an error")
     func columnCountMismatch() throws {
-        for values in [["1"], ["1", "01:00:00", "extra"]] as [[String?]] {
-            #expect { try Row(decoding: Self.row(values), columns: Self.columns) } throws: { isMalformed($0) }
+        #expect(throws: MySQLError.malformed(.rowEnds(at: 2, of: 2, values: 2))) {
+            try Row(decoding: Self.row(["1"]), columns: Self.columns)
+        }
+        #expect(throws: MySQLError.malformed(.rowLeftover(bytes: 6, columns: 2))) {
+            try Row(decoding: Self.row(["1", "01:00:00", "extra"]), columns: Self.columns)
         }
     }
 
     @Test("a column count of 0 or beyond 4096 is refused before anything is allocated")
     func absurdColumnCount() throws {
-        for payload in [[0xFC, 0x01, 0x10], [0xFE, 0, 0, 0, 0, 0x01, 0, 0, 0]] as [[UInt8]] {
+        for (payload, count) in [([0xFC, 0x01, 0x10], 4097), ([0xFE, 0, 0, 0, 0, 0x01, 0, 0, 0], 1 << 32)] as [([UInt8], UInt64)] {
             var decoder = TextResultDecoder(capabilities: [.protocol41])
-            #expect { try decoder.consume(payload) } throws: { isMalformed($0) }
+            #expect(throws: MySQLError.malformed(.columnCount(count, limit: 4096))) { try decoder.consume(payload) }
         }
     }
 

@@ -51,7 +51,7 @@ protocol AuthPlugin {
 
 extension AuthPlugin {
     mutating func more(_ data: [UInt8], _ context: AuthContext) throws(MySQLError) -> [UInt8]? {
-        throw .malformed("unexpected auth-more-data for \(name)")
+        throw .malformed(.unexpectedAuthMoreData(plugin: name))
     }
 
     var provesFingerprint: Bool { false }

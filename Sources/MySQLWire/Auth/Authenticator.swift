@@ -51,7 +51,7 @@ struct Authenticator {
 
     /// Handles one server packet during authentication.
     mutating func handle(_ payload: [UInt8], capabilities: Capabilities) throws(MySQLError) -> Step {
-        guard let first = payload.first else { throw .malformed("empty packet during authentication") }
+        guard let first = payload.first else { throw .malformed(.emptyAuthPacket) }
         switch first {
         case 0x00:
             return .done(try OKPacket(decoding: payload, capabilities: capabilities))
@@ -59,7 +59,7 @@ struct Authenticator {
             throw .server(try ErrPacket(decoding: payload, capabilities: capabilities).error)
         case 0xFE:
             switches += 1
-            guard switches <= 3 else { throw .malformed("the server switched authentication plugins too often") }
+            guard switches <= 3 else { throw .malformed(.tooManyAuthSwitches) }
             let request = try AuthSwitchRequest(decoding: payload)
             plugin = try AuthPlugins.make(request.pluginName)
             nonce = request.pluginData
@@ -69,7 +69,7 @@ struct Authenticator {
             if let answer = try plugin.more(Array(payload.dropFirst()), context) { return .send(answer) }
             return .wait
         default:
-            throw .malformed("unexpected packet 0x\(String(first, radix: 16)) during authentication")
+            throw .malformed(.unexpectedAuthPacket(first))
         }
     }
 

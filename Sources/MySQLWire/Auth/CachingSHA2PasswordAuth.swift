@@ -21,7 +21,7 @@ struct CachingSHA2PasswordAuth: AuthPlugin {
             awaitingKey = false
             return try RSAPublicKey(pem: data).encryptPassword(context.password, nonce: context.nonce)
         }
-        guard data.count == 1 else { throw .malformed("caching_sha2_password: unexpected \(data.count)-byte status") }
+        guard data.count == 1 else { throw .malformed(.cachingSHA2StatusLength(data.count)) }
         switch data[0] {
         case Self.fastAuthSuccess:
             return nil
@@ -33,7 +33,7 @@ struct CachingSHA2PasswordAuth: AuthPlugin {
             awaitingKey = true
             return [Self.requestPublicKey]
         default:
-            throw .malformed("caching_sha2_password: unknown status 0x\(String(data[0], radix: 16))")
+            throw .malformed(.cachingSHA2Status(data[0]))
         }
     }
 

@@ -8,14 +8,14 @@ struct RSAPublicKey {
 
     init(pem: [UInt8]) throws(MySQLError) {
         guard pem.count < 16 << 10, pem.starts(with: Array("-----BEGIN ".utf8)) else {
-            throw .malformed("the server's public key is not a PEM key")
+            throw .malformed(.publicKeyNotPEM)
         }
         self.pem = pem
     }
 
     /// RSA-OAEP (SHA-1, as the servers use) of (password + NUL) XOR the repeated nonce.
     func encryptPassword(_ password: Secret, nonce: [UInt8]) throws(MySQLError) -> [UInt8] {
-        guard !nonce.isEmpty else { throw .malformed("empty nonce for RSA password encryption") }
+        guard !nonce.isEmpty else { throw .malformed(.emptyNonce) }
         var plain = password.utf8Bytes + [0]
         for index in plain.indices { plain[index] ^= nonce[index % nonce.count] }
         defer { for index in plain.indices { plain[index] = 0 } }
@@ -31,7 +31,7 @@ struct RSAPublicKey {
         }
         guard let key else {
             ERR_clear_error()
-            throw .malformed("the server's public key cannot be read as an RSA key")
+            throw .malformed(.publicKeyNotRSA)
         }
         defer { EVP_PKEY_free(key) }
         guard let context = EVP_PKEY_CTX_new(key, nil) else { throw .unsupported("RSA encryption (OpenSSL)") }

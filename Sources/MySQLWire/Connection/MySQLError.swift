@@ -81,8 +81,8 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
     case timedOut(MySQLPhase, TransportStep, seconds: Double)
     /// The server answered with an ERR packet.
     case server(ServerError)
-    /// A packet from the server does not have the shape the protocol requires.
-    case malformed(String)
+    /// A packet from the server does not have the shape the protocol requires: which rule it breaks.
+    case malformed(Malformation)
     /// A packet arrived with the wrong sequence id; the stream can no longer be trusted.
     case packetsOutOfOrder(expected: UInt8, received: UInt8)
     /// A packet (after joining its 16 MiB fragments) is larger than the configured limit.
@@ -121,7 +121,7 @@ public enum MySQLError: Error, Equatable, Sendable, CustomStringConvertible {
             case let (.command(name), _): return "\(timedOut) during \(name): \(step.whileDoing)"
             }
         case let .server(error): return error.description
-        case let .malformed(text): return "malformed packet from the server: \(text)"
+        case let .malformed(malformation): return "malformed packet from the server: \(malformation)"
         case let .packetsOutOfOrder(expected, received):
             return "packets out of order: expected sequence id \(expected), received \(received)"
         case let .packetTooLarge(size, limit):

@@ -1,19 +1,19 @@
 /// The one place where bytes from the server become values. Every read is bounds-checked;
-/// running past the end throws `MySQLError.malformed` naming the structure being read.
+/// running past the end throws `MySQLError.malformed` naming the packet being read.
 package struct ByteReader {
     /// The bytes being read.
     package let bytes: [UInt8]
     /// Offset of the next unread byte.
     package private(set) var offset: Int
     private let end: Int
-    /// Name of the structure, for error messages ("server greeting", "OK packet").
-    package let context: String
+    /// The packet being read, named in errors.
+    package let packet: MySQLError.Malformation.Packet
 
-    package init(_ bytes: [UInt8], context: String) {
+    package init(_ bytes: [UInt8], packet: MySQLError.Malformation.Packet) {
         self.bytes = bytes
         self.offset = 0
         self.end = bytes.count
-        self.context = context
+        self.packet = packet
     }
 
     /// Bytes not yet read.
@@ -50,7 +50,7 @@ package struct ByteReader {
 
     /// A little-endian unsigned integer of `width` bytes (1...8).
     package mutating func readLittleEndian(_ width: Int) throws(MySQLError) -> UInt64 {
-        guard width >= 0, width <= 8 else { throw .malformed("\(context): integer of \(width) bytes") }
+        guard width >= 0, width <= 8 else { throw .malformed(.integerWidth(packet, width)) }
         guard remaining >= width else { throw truncated(needing: width) }
         var value: UInt64 = 0
         for index in 0..<width {
@@ -70,14 +70,14 @@ package struct ByteReader {
         case 0xFC: return try readLittleEndian(2)
         case 0xFD: return try readLittleEndian(3)
         case 0xFE: return try readLittleEndian(8)
-        default: throw .malformed("\(context): 0xFF is not a length-encoded integer")
+        default: throw .malformed(.notLengthEncoded(packet))
         }
     }
 
     /// A length-encoded integer that must not be NULL.
     package mutating func readLengthEncodedInteger() throws(MySQLError) -> UInt64 {
         guard let value = try readLengthEncodedIntegerOrNull() else {
-            throw .malformed("\(context): unexpected NULL marker")
+            throw .malformed(.unexpectedNull(packet))
         }
         return value
     }
@@ -119,7 +119,7 @@ package struct ByteReader {
     /// Bytes up to a NUL terminator, which is consumed. Throws when there is none.
     package mutating func readNullTerminatedBytes() throws(MySQLError) -> ArraySlice<UInt8> {
         guard let nul = bytes[offset..<end].firstIndex(of: 0) else {
-            throw .malformed("\(context): string without NUL terminator at byte \(offset)")
+            throw .malformed(.unterminatedString(packet, at: offset))
         }
         defer { offset = nul + 1 }
         return bytes[offset..<nul]
@@ -139,7 +139,8 @@ package struct ByteReader {
         String(decoding: readRest(), as: UTF8.self)
     }
 
+    /// A negative count (a caller's mistake, never a length from the server) reads as 0.
     private func truncated(needing count: some BinaryInteger) -> MySQLError {
-        .malformed("\(context): needs \(count) more byte(s) at byte \(offset) of \(end)")
+        .malformed(.truncated(packet, needs: UInt64(clamping: count), at: offset, of: end))
     }
 }

@@ -48,7 +48,7 @@ package final class PacketChannel {
     /// Replaces the stream (after a TLS upgrade) keeping the sequence.
     package func replaceStream(_ newStream: ByteStream) throws(MySQLError) {
         guard start == end else {
-            throw .malformed("the server sent data before the TLS handshake")
+            throw .malformed(.dataBeforeTLS)
         }
         stream = newStream
     }

@@ -5,13 +5,13 @@ struct AuthSwitchRequest: Equatable {
     var pluginData: [UInt8]
 
     init(decoding payload: [UInt8]) throws(MySQLError) {
-        var reader = ByteReader(payload, context: "auth switch request")
+        var reader = ByteReader(payload, packet: .authSwitchRequest)
         _ = try reader.readUInt8()
         guard !reader.isAtEnd else {
             throw .unsupported("the server asked for the pre-4.1 password hash (mysql_old_password)")
         }
         pluginName = try reader.readNullTerminatedString()
-        guard !pluginName.isEmpty else { throw .malformed("auth switch request without a plugin name") }
+        guard !pluginName.isEmpty else { throw .malformed(.authSwitchWithoutPlugin) }
         var data = Array(reader.readRest())
         if data.last == 0 { data.removeLast() }
         pluginData = data

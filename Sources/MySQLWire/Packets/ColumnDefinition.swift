@@ -34,9 +34,9 @@ public struct ColumnDefinition: Equatable, Sendable {
         && !type.isFloatingPoint && !type.isDate && !type.isTime && !type.isDateTime }
 
     package init(decoding payload: [UInt8]) throws(MySQLError) {
-        var reader = ByteReader(payload, context: "column definition")
+        var reader = ByteReader(payload, packet: .columnDefinition)
         let catalog = try reader.readLengthEncodedString()
-        guard catalog == "def" else { throw .malformed("column definition: catalog \"\(catalog)\" is not \"def\"") }
+        guard catalog == "def" else { throw .malformed(.catalog(catalog)) }
         schema = try reader.readLengthEncodedString()
         table = try reader.readLengthEncodedString()
         originalTable = try reader.readLengthEncodedString()
@@ -44,7 +44,7 @@ public struct ColumnDefinition: Equatable, Sendable {
         originalName = try reader.readLengthEncodedString()
         let fixedLength = try reader.readLengthEncodedInteger()
         guard fixedLength >= 10, fixedLength <= UInt64(reader.remaining) else {
-            throw .malformed("column definition: fixed-length fields of \(fixedLength) bytes")
+            throw .malformed(.fixedFieldsLength(fixedLength))
         }
         characterSet = try reader.readUInt16()
         length = try reader.readUInt32()

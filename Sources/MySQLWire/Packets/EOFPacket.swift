@@ -11,8 +11,8 @@ package struct EOFPacket: Equatable, Sendable {
     }
 
     package init(decoding payload: [UInt8]) throws(MySQLError) {
-        var reader = ByteReader(payload, context: "EOF packet")
-        guard try reader.readUInt8() == 0xFE else { throw .malformed("EOF packet: header is not 0xFE") }
+        var reader = ByteReader(payload, packet: .eofPacket)
+        guard try reader.readUInt8() == 0xFE else { throw .malformed(.header(.eofPacket, expected: 0xFE)) }
         if reader.isAtEnd {
             warnings = 0
             status = []

@@ -6,8 +6,8 @@ package struct ErrPacket: Equatable, Sendable {
     package static func isErr(_ payload: [UInt8]) -> Bool { payload.first == 0xFF }
 
     package init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
-        var reader = ByteReader(payload, context: "ERR packet")
-        guard try reader.readUInt8() == 0xFF else { throw .malformed("ERR packet: header is not 0xFF") }
+        var reader = ByteReader(payload, packet: .errPacket)
+        guard try reader.readUInt8() == 0xFF else { throw .malformed(.header(.errPacket, expected: 0xFF)) }
         let code = try reader.readUInt16()
         var state = "HY000"
         // The SQLSTATE marker is present with PROTOCOL_41, and also in errors a server sends

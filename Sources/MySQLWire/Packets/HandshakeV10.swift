@@ -57,7 +57,7 @@ package struct HandshakeV10: Equatable, Sendable {
     /// Decodes a greeting. An ERR packet in its place (the server refusing this host, or too
     /// many connections) throws `MySQLError.server`.
     package init(decoding payload: [UInt8]) throws(MySQLError) {
-        var reader = ByteReader(payload, context: "server greeting")
+        var reader = ByteReader(payload, packet: .greeting)
         let version = try reader.readUInt8()
         if version == 0xFF {
             throw .server(try ErrPacket(decoding: payload, capabilities: []).error)

@@ -19,10 +19,10 @@ package struct OKPacket: Equatable, Sendable {
     }
 
     package init(decoding payload: [UInt8], capabilities: Capabilities) throws(MySQLError) {
-        var reader = ByteReader(payload, context: "OK packet")
+        var reader = ByteReader(payload, packet: .okPacket)
         let header = try reader.readUInt8()
         guard header == 0x00 || header == 0xFE else {
-            throw .malformed("OK packet: header 0x\(String(header, radix: 16))")
+            throw .malformed(.okHeader(header))
         }
         affectedRows = try reader.readLengthEncodedInteger()
         lastInsertID = try reader.readLengthEncodedInteger()

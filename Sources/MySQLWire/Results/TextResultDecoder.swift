@@ -61,7 +61,7 @@ package struct TextResultDecoder {
         case let .awaitingColumnsEOF(columns):
             guard EOFPacket.isEOF(payload) else {
                 if ErrPacket.isErr(payload) { throw try serverError(payload) }
-                throw .malformed("result set: expected EOF after \(columns.count) column definition(s)")
+                throw .malformed(.noEOFAfterColumns(columns.count))
             }
             state = .rows(columns, [])
         case .rows(let columns, var rows):
@@ -86,13 +86,13 @@ package struct TextResultDecoder {
                 state = .rows(columns, rows)
             }
         case .done:
-            throw .malformed("the server sent a packet after the result was complete")
+            throw .malformed(.packetAfterResult)
         }
         return isComplete
     }
 
     private mutating func consumeHeader(_ payload: [UInt8]) throws(MySQLError) {
-        guard let first = payload.first else { throw .malformed("empty packet where a result was expected") }
+        guard let first = payload.first else { throw .malformed(.emptyResultPacket) }
         switch first {
         case 0x00:
             let ok = try OKPacket(decoding: payload, capabilities: capabilities)
@@ -103,11 +103,11 @@ package struct TextResultDecoder {
         case 0xFB:
             throw .unsupported("the server asked for a local file (LOAD DATA LOCAL INFILE), which this client never sends")
         default:
-            var reader = ByteReader(payload, context: "column count")
+            var reader = ByteReader(payload, packet: .columnCount)
             let count = try reader.readLengthEncodedInteger()
-            guard reader.isAtEnd else { throw .malformed("column count: \(reader.remaining) extra byte(s)") }
+            guard reader.isAtEnd else { throw .malformed(.columnCountLeftover(extra: reader.remaining)) }
             guard count > 0, count <= UInt64(TextResultDecoder.maxColumns) else {
-                throw .malformed("column count \(count) is outside 1...\(TextResultDecoder.maxColumns)")
+                throw .malformed(.columnCount(count, limit: TextResultDecoder.maxColumns))
             }
             state = .columns(expected: Int(count), received: [])
         }

@@ -39,24 +39,24 @@ enum TextRowScanner {
                 for index in 0..<width { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
                 offset += width
                 guard value <= UInt64(end - offset) else {
-                    throw .malformed("row: needs \(value) more byte(s) at byte \(offset) of \(end)")
+                    throw .malformed(.truncated(.row, needs: value, at: offset, of: end))
                 }
                 length = Int(value)
             default:
-                throw .malformed("row: 0xFF is not a length at byte \(offset - 1)")
+                throw .malformed(.rowLength(at: offset - 1))
             }
             guard length <= end - offset else {
-                throw .malformed("row: needs \(length) more byte(s) at byte \(offset) of \(end)")
+                throw .malformed(.truncated(.row, needs: UInt64(length), at: offset, of: end))
             }
             spans[column] = RowSpan(start: Int32(offset), length: Int32(length))
             offset += length
         }
         guard offset == end else {
-            throw .malformed("row: \(end - offset) byte(s) left after \(columns) column(s)")
+            throw .malformed(.rowLeftover(bytes: end - offset, columns: columns))
         }
     }
 
     private static func truncated(_ offset: Int, _ end: Int, _ columns: Int) -> MySQLError {
-        .malformed("row: ends at byte \(offset) of \(end) before its \(columns) value(s)")
+        .malformed(.rowEnds(at: offset, of: end, values: columns))
     }
 }
