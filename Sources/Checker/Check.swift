@@ -93,6 +93,11 @@ public struct Check {
         defer { source.close() }
         do throws(CheckerError) {
             let rows = try source.rows(on: day)
+            for (number, row) in zip(1..., rows.rows) {
+                for time in row.unreadableTimes {
+                    logger.warning("today: row \(number) (\(row.target)): \(time.column) \"\(time.text.prefix(60))\" is not a time; its run time is not judged")
+                }
+            }
             let first = day.adding(days: -settings.historyDays) ?? day
             var history = RunHistory(first: first, zone: settings.zone, timedTargets: Set(rows.rows.filter(\.succeeded).map(\.target)))
             var grid = settings.reportHistoryDays > 0

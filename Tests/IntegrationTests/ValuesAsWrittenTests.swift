@@ -62,4 +62,25 @@ struct ValuesAsWrittenTests {
         // the grid shows the 15th's success and the 16th's failure, nothing on the 17th.
         #expect(result.stdout.contains("mail.example.test  -  -  -  -  -  -  -  -  -  -  o  x  -  o"), "\(result.stdout)")
     }
+
+    @Test("today's start or end time that cannot be read is named in a warning, not shown as no time in silence")
+    func unreadableTodaysTimes() throws {
+        let setup = try Self.setup(
+            alter: "MODIFY `start_time` varchar(16) NOT NULL, MODIFY `end_time` varchar(16) NULL",
+            columns: "`date`, `target`, `start_time`, `end_time`, `status`", values: """
+            ('2024-10-18', 'mail.example.test', 'soon', '01:05:00', 'success'),
+            ('2024-10-18', 'mail.example.test', '02:00:00', 'later\u{1b}[31m', 'success'),
+            ('2024-10-18', 'mail.example.test', '03:00:00', NULL, 'failed')
+            """)
+        let result = try CheckerProcess.run(["--dry-run", "--date", "2024-10-18"], environment: setup.environment())
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("today:") }
+        // The value as data (the escape character written out), and a NULL end time is no end, not unreadable.
+        #expect(warnings == [
+            #"backup-checker: warning: today: row 1 (mail.example.test): start_time "soon" is not a time; its run time is not judged"#,
+            #"backup-checker: warning: today: row 2 (mail.example.test): end_time "later\x1b[31m" is not a time; its run time is not judged"#,
+        ], "\(result.stderr)")
+        // The cells are still shown as the server holds them.
+        #expect(result.stdout.contains("soon"), "\(result.stdout)")
+    }
 }

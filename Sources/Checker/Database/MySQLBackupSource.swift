@@ -102,9 +102,20 @@ extension TodaysRows {
             }
             let target = (try? row.string(targetIndex)) ?? nil
             let status = (try? row.string(statusIndex)) ?? nil
+            // A time that is there (not NULL) and cannot be read is named, never taken as no time.
+            var unreadable: [UnreadableTime] = []
+            func seconds(_ index: Int?) -> Int64? {
+                guard let index else { return nil }
+                if let time = (try? row.time(index)) ?? nil { return TodaysRows.seconds(time) }
+                if case let .text(text) = cells[index] {
+                    unreadable.append(UnreadableTime(column: result.columns[index].name, text: text))
+                }
+                return nil
+            }
+            let start = seconds(startIndex)
+            let end = seconds(endIndex)
             return Row(cells: cells, target: String((target ?? "").trimmingWhitespace()), status: status ?? "",
-                       start: startIndex.flatMap { TodaysRows.seconds((try? row.time($0)) ?? nil) },
-                       end: endIndex.flatMap { TodaysRows.seconds((try? row.time($0)) ?? nil) })
+                       start: start, end: end, unreadableTimes: unreadable)
         }
         self.init(columns: result.columns.map(\.name), rows: rows)
     }

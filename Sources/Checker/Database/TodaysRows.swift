@@ -33,16 +33,27 @@ package struct TodaysRows: Sendable {
         /// start_time and end_time in seconds, when present.
         package var start: Int64?
         package var end: Int64?
+        /// start_time or end_time values that are there but no time ("soon" in a text
+        /// column): the run's time is not judged, and the check says so.
+        package var unreadableTimes: [UnreadableTime]
 
-        package init(cells: [Cell], target: String, status: String, start: Int64?, end: Int64?) {
+        package init(cells: [Cell], target: String, status: String, start: Int64?, end: Int64?,
+                     unreadableTimes: [UnreadableTime] = []) {
             self.cells = cells
             self.target = target
             self.status = status
             self.start = start
             self.end = end
+            self.unreadableTimes = unreadableTimes
         }
 
         package var succeeded: Bool { status == "success" }
+    }
+
+    /// A time column's value that is not a time, as the server wrote it.
+    package struct UnreadableTime: Sendable, Equatable {
+        package var column: String
+        package var text: String
     }
 
     package let columns: [String]
