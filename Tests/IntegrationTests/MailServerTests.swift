@@ -151,6 +151,31 @@ struct MailServerTests {
         #expect(try smtp.received(by: to).isEmpty)
     }
 
+    @Test("apprise's ?mode=: ssl is TLS from the first byte on any port, starttls requires STARTTLS, as apprise reads them")
+    func secureMode() throws {
+        let to = TestSMTP.uniqueRecipient()
+        let base = "\(smtp.user):\(smtp.password)@\(smtp.host)"
+        let ssl = try client("mailto://\(base):\(smtp.smtpsPort)?to=\(to)&mode=ssl", ca: smtp.caFile)
+        #expect(try ssl.check() == "reachable on port \(smtp.smtpsPort) over TLS, logged in; nothing was sent")
+        let startTLS = try client("mailtos://\(base):\(smtp.startTLSPort)?to=\(to)&mode=starttls", ca: smtp.caFile)
+        #expect(try startTLS.check() == "reachable on port \(smtp.startTLSPort) over STARTTLS, logged in; nothing was sent")
+        // STARTTLS required, and the server offers none: refused, never a login in plain text.
+        let required = try client("mailto://\(base):\(smtp.plainPort)?to=\(to)&mode=starttls", ca: smtp.caFile)
+        #expect {
+            try required.check()
+        } throws: { error in
+            (error as? DeliveryError)?.problem == .mail(.startTLSRequired)
+        }
+        // The default ports follow the mode, as in apprise: 465 for ssl, 587 for starttls.
+        #expect(try client("mailto://h.example.test?to=a@b&mode=ssl").port == 465)
+        #expect(try client("mailtos://h.example.test?to=a@b&mode=starttls").port == 587)
+        #expect(try client("mailtos://h.example.test?to=a@b&mode=STARTTLS").requiresStartTLS)
+        #expect(throws: DestinationURLError.malformed(service: "e-mail", .badMailMode)) {
+            try DestinationURL.parse("mailto://u:p@h.example.test?to=a@b&mode=sometimes")
+        }
+        #expect(try smtp.received(by: to).isEmpty)
+    }
+
     @Test("a server that accepts and never answers: the greeting's deadline, a retryable error")
     func silentServer() throws {
         let listener = try #require(listenOnLoopback())

@@ -55,6 +55,7 @@ public enum DestinationURLError: Error, Equatable, Sendable, CustomStringConvert
         case badMatrixMessageType
         case noMailHost
         case noRecipient
+        case badMailMode
         case noTelegramToken
         case noTelegramChat
         case badTelegramChat
@@ -67,6 +68,7 @@ public enum DestinationURLError: Error, Equatable, Sendable, CustomStringConvert
             case .twoAts: return "it has more than one @ before the host (write an @ in a user name as %40)"
             case .controlCharacter: return "it contains a control character"
             case .noHost: return "it names no host"
+            case .badMailMode: return "its mode is none of ssl, starttls and insecure"
             case .badHost: return "its host is not a host name or an IP address"
             case .noSlackTokens: return "it names no webhook tokens"
             case .slackBotToken: return "a bot token (xoxb-…) is not supported; use an incoming webhook's URL (slack://TokenA/TokenB/TokenC)"

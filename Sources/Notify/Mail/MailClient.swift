@@ -17,14 +17,28 @@ public struct MailClient: Destination {
         self.options = options
     }
 
-    /// The port: the URL's, else 465 for mailtos and 25 for mailto.
-    package var port: UInt16 { url.port ?? (url.implicitTLS ? 465 : 25) }
+    /// The port: the URL's, else 465 for `mode=ssl` and mailtos, 587 for `mode=starttls`, 25
+    /// for mailto.
+    package var port: UInt16 {
+        if let port = url.port { return port }
+        switch url.mode {
+        case .ssl?: return 465
+        case .startTLS?: return 587
+        case nil: return url.implicitTLS ? 465 : 25
+        }
+    }
 
-    /// TLS from the first byte: mailtos, except to the ports that start in plain text.
-    package var implicitTLS: Bool { url.implicitTLS && port != 587 && port != 25 }
+    /// TLS from the first byte: `mode=ssl`, or mailtos except to the ports that start in plain text.
+    package var implicitTLS: Bool {
+        switch url.mode {
+        case .ssl?: return true
+        case .startTLS?: return false
+        case nil: return url.implicitTLS && port != 587 && port != 25
+        }
+    }
 
-    /// STARTTLS required: mailtos to 587 or 25.
-    package var requiresStartTLS: Bool { url.implicitTLS && !implicitTLS }
+    /// STARTTLS required: `mode=starttls`, or mailtos to 587 or 25.
+    package var requiresStartTLS: Bool { url.mode == .startTLS || (url.mode == nil && url.implicitTLS && !implicitTLS) }
 
     public var name: String { "e-mail (\(url.host))" }
     public var messageLimit: MessageLimit? { nil }
