@@ -45,7 +45,8 @@ extension CheckerProcess {
 final class RunningChecker: @unchecked Sendable {
     /// The spawned process: the checker, or the wrapper in front of it.
     let pid: pid_t
-    private let lock = NSLock()
+    /// Guards the output, and is signalled whenever more of it arrives or a stream ends.
+    private let lock = NSCondition()
     private var out: [UInt8] = []
     private var err: [UInt8] = []
     /// The highest VmHWM seen while draining, in KiB.
@@ -97,10 +98,14 @@ final class RunningChecker: @unchecked Sendable {
                     if count > 0 {
                         lock.lock()
                         if index == 0 { out += buffer[0..<count] } else { err += buffer[0..<count] }
+                        lock.broadcast()
                         lock.unlock()
                     } else {
                         close(open[index])
                         open[index] = -1
+                        lock.lock()
+                        lock.broadcast()
+                        lock.unlock()
                     }
                 }
             }
@@ -113,6 +118,19 @@ final class RunningChecker: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Waits until stdout starts with `text` (the checker wrote it, and this side read it from
+    /// the pipe), or at most `seconds`; true when it does. What the checker wrote before an
+    /// event the test saw elsewhere (a request at a server) may still be in the pipe.
+    func waitForStdout(prefix text: String, seconds: Double = 10) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        lock.lock()
+        defer { lock.unlock() }
+        while !String(decoding: out, as: UTF8.self).hasPrefix(text) {
+            guard lock.wait(until: deadline) else { return String(decoding: out, as: UTF8.self).hasPrefix(text) }
+        }
+        return true
     }
 
     /// The host pid of the process's first child (the checker, behind `unshare --fork`).
