@@ -230,7 +230,8 @@ public struct Doctor {
             }
         }
         if let path = settings.metrics.file {
-            let folder = LocalFile.split(path).folder.isEmpty ? "." : LocalFile.split(path).folder
+            let parent = LocalFile.split(path).folder
+            let folder = parent.isEmpty ? "." : parent
             if access(folder, W_OK) == 0 {
                 output("metrics file: \(path) (its folder is writable)")
             } else {

@@ -16,6 +16,15 @@ package enum LocalFile {
         case unreadable(errno: Int32)
         case tooLarge(limit: Int)
 
+        /// A failed stat, access or open, by its errno: no such path, no permission, or else.
+        init(errno code: Int32) {
+            if code == ENOENT || code == ENOTDIR {
+                self = .notFound
+            } else {
+                self = code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errno: code)
+            }
+        }
+
         package var description: String {
             switch self {
             case .notFound: return "does not exist"
@@ -83,27 +92,17 @@ package enum LocalFile {
     /// is a clear error before any connection and the file is still read only once.
     package static func checkReadable(_ path: String) throws(Failure) {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw .notFound }
-            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errno: code)
-        }
+        guard stat(path, &info) == 0 else { throw Failure(errno: errno) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(FileKind(mode: info.st_mode)) }
-        guard access(path, R_OK) == 0 else {
-            let code = errno
-            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errno: code)
-        }
+        // AT_EACCESS: the effective ids, as open(2) checks them, not the real ones access(2) uses.
+        guard faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) == 0 else { throw Failure(errno: errno) }
     }
 
     /// Reads a regular file whole; larger than `limit` bytes is an error.
     package static func read(_ path: String, limit: Int) throws(Failure) -> Contents {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw .notFound }
-            throw code == EACCES || code == EPERM ? .permissionDenied : .unreadable(errno: code)
-        }
+        guard fd >= 0 else { throw Failure(errno: errno) }
         defer { _ = close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(errno: errno) }

@@ -117,6 +117,15 @@ struct MalformedInputTests {
         }
     }
 
+    @Test("a column definition with a hostile catalog: the error keeps 40 bytes of it, not all 10,000")
+    func longCatalog() {
+        let catalog = [UInt8](repeating: UInt8(ascii: "x"), count: 10_000)
+        let payload: [UInt8] = [0xFC, 0x10, 0x27] + catalog
+        #expect(throws: MySQLError.malformed(.catalog(String(repeating: "x", count: 40)))) {
+            try ColumnDefinition(decoding: payload)
+        }
+    }
+
     @Test("a row packet that claims more than 16 MiB − 1 bytes in one frame is joined, not trusted")
     func overlongFrame() throws {
         // A frame header that announces 16 MiB − 1 bytes and then ends: the reader asks for the

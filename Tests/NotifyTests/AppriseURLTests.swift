@@ -37,6 +37,10 @@ struct AppriseURLTests {
         ("json://[]/x", .badHost),
         ("json://[::1]x/x", .badPort),
         ("json://ho]st/x", .badHost),
+        // Brackets that only an IPv6 address may wear, and brackets written percent-encoded.
+        ("json://[foo]/x", .badHost),
+        ("json://ho%5Dst/x", .badHost),
+        ("mailto://u:pw@%5B::1%5D:25?to=a@b", .badHost),
     ])
     func refused(text: String, problem: AppriseURL.Problem) {
         #expect(throws: problem) { try AppriseURL(text) }

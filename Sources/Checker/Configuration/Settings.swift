@@ -120,13 +120,19 @@ public struct Settings: Sendable {
         let readTimeout = reader.seconds(.dbReadTimeout) ?? 0
         let timeouts = Timeouts(connect: reader.seconds(.dbConnectTimeout) ?? 0, read: readTimeout, write: readTimeout)
 
+        // More destinations.
+        let notify = NotifyURLs.read(&reader)
+        let notifyCAFile = reader.existingFile(.notifyTLSCA)
+
         // Zulip.
         let httpTimeout = reader.seconds(.zulipTimeout) ?? 0
         // A run needs Zulip when any of its settings is given (then all are needed: half a Zulip
         // configuration is a mistake, never skipped), or when notify_urls names nobody else.
         // Read either way: what it lacks is kept for doctor.
         let zulipGiven = Setting.zulipIdentity.contains { !(sources.value($0.name) ?? "").isEmpty }
-        let othersTold = !NotifyURLList.split(sources.value(Setting.notifyURLs.name) ?? "").isEmpty
+        // notify_urls names someone when an entry was read, or when one could not be (then that
+        // entry is the error, not "nobody would be told").
+        let othersTold = !notify.isEmpty || reader.problems.contains { $0.name == Setting.notifyURLs.name }
         let zulipNeeded = zulipGiven || !othersTold
         var zulipReader = SettingReader(sources: sources)
         var zulipAccount: ZulipAccount?
@@ -151,10 +157,6 @@ public struct Settings: Sendable {
         let heartbeatTimeout = reader.seconds(.heartbeatTimeout) ?? 0
         let metrics = MetricsSettings(reader: &reader)
 
-        // More destinations.
-        let notify = NotifyURLs.read(&reader)
-        let notifyCAFile = reader.existingFile(.notifyTLSCA)
-
         // The check itself.
         let expected = reader.text(.expectedBackups) ?? ""
         let historyDays = reader.integer(.historyDays, in: 1...Schedule.maxEveryDays) ?? 0
@@ -176,9 +178,10 @@ public struct Settings: Sendable {
         }
         let level = reader.choice(.logLevel) { LogLevel(name: $0) } ?? .info
 
-        // db_table's default always reads, so `table` is nil only beside a problem.
-        guard reader.error == nil, let table else {
-            throw .settings(missing: reader.missing, problems: reader.problems)
+        // db_table's default always reads, so `table` is nil only beside a problem, thrown above.
+        if let error = reader.error { throw error }
+        guard let table else {
+            throw .settings(missing: [], problems: [SettingProblem(name: Setting.dbTable.name, message: "db_table could not be read")])
         }
         database = DatabaseSettings(endpoint: endpoint, username: username, password: Secret(password),
                                     database: databaseName, table: table, tls: tls, tlsCA: tlsCA, timeouts: timeouts)

@@ -36,7 +36,7 @@ public struct ColumnDefinition: Equatable, Sendable {
     package init(decoding payload: [UInt8]) throws(MySQLError) {
         var reader = ByteReader(payload, packet: .columnDefinition)
         let catalog = try reader.readLengthEncodedString()
-        guard catalog == "def" else { throw .malformed(.catalog(catalog)) }
+        guard catalog == "def" else { throw .malformed(.catalog(String(catalog.prefix(40)))) }
         schema = try reader.readLengthEncodedString()
         table = try reader.readLengthEncodedString()
         originalTable = try reader.readLengthEncodedString()

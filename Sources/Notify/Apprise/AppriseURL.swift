@@ -1,3 +1,4 @@
+import Transport
 import TextRules
 
 /// A notification URL in apprise's form, taken apart as apprise's `parse_url` does:
@@ -71,7 +72,7 @@ package struct AppriseURL: Sendable, Equatable {
             guard let close = hostPart.firstIndex(of: "]") else { throw .badHost }
             let after = hostPart[hostPart.index(after: close)...]
             host = String(hostPart[hostPart.index(after: hostPart.startIndex)..<close])
-            guard !host.isEmpty, !host.contains("[") else { throw .badHost }
+            guard Endpoint.isIPAddress(host), host.contains(":") else { throw .badHost }
             if !after.isEmpty {
                 guard after.hasPrefix(":"), let value = UInt16(after.dropFirst()), value > 0 else { throw .badPort }
                 port = value
@@ -86,6 +87,8 @@ package struct AppriseURL: Sendable, Equatable {
         } else {
             host = AppriseURL.decode(hostPart)
         }
+        // Checked as decoded: `ho%5Dst` is the host `ho]st`, and no host holds a bracket.
+        guard !host.contains("["), !host.contains("]") else { throw .badHost }
         path = pathText.split(separator: "/").map { AppriseURL.decode($0) }
 
         var values: [String: String] = [:]

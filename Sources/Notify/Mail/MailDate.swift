@@ -9,10 +9,10 @@ package enum MailDate {
 
     /// `seconds` since 1970-01-01 00:00 UTC.
     package static func format(_ seconds: Int64) -> String {
-        var clock = time_t(seconds)
         var parts = tm()
-        // gmtime_r fails only for a year beyond Int32: written as the epoch rather than trapping.
-        guard gmtime_r(&clock, &parts) != nil, (0..<7).contains(parts.tm_wday), (0..<12).contains(parts.tm_mon) else {
+        // A moment time_t cannot hold, or a year beyond Int32 (gmtime_r fails): written as the
+        // epoch rather than trapping.
+        guard var clock = time_t(exactly: seconds), gmtime_r(&clock, &parts) != nil, (0..<7).contains(parts.tm_wday), (0..<12).contains(parts.tm_mon) else {
             return "Thu, 1 Jan 1970 00:00:00 +0000"
         }
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
